@@ -1,0 +1,9 @@
+package org.ndisport.api.binding;
+
+/** Why the engine asks the binding layer to close every binding of an adapter. */
+public enum UnbindReason {
+    /** Port 0 was deactivated (R34, D15). */
+    DEFAULT_PORT_DEACTIVATED,
+    /** A halt was scheduled (D34), including surprise removal. */
+    HALT_SCHEDULED
+}

@@ -1,0 +1,138 @@
+package org.ndisport.api.data;
+
+import org.ndisport.api.NdisStatus;
+
+/**
+ * {@code NET_BUFFER_LIST}: one frame, linked into a chain through {@link #next()}. It has no port
+ * field; the port travels beside it (spec §6.5).
+ *
+ * <p>Ownership follows NDIS: a received chain goes back to the miniport exactly once; a sent chain is
+ * completed back to its protocol exactly once, each list carrying its {@link #status()}. Drivers pool
+ * and reuse lists, so the data path allocates nothing per frame. Not thread safe: one owner at a time.
+ */
+public final class NetBufferList {
+    private NetBufferList next;
+    private byte[] data;
+    private int offset;
+    private int length;
+    private NdisStatus status = NdisStatus.SUCCESS;
+    private Object sourceHandle;
+    private Object miniportReserved;
+    private Object protocolReserved;
+
+    /** An empty list with a buffer of the given capacity. */
+    public NetBufferList(int capacity) {
+        this.data = new byte[capacity];
+    }
+
+    /** A list holding (not copying) the given frame bytes. */
+    public NetBufferList(byte[] data, int offset, int length) {
+        this.data = data;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    /** A list holding a copy of the given frame. */
+    public static NetBufferList copyOf(byte[] frame) {
+        return new NetBufferList(frame.clone(), 0, frame.length);
+    }
+
+    /** Counts the lists from this one to the end of the chain. */
+    public int chainLength() {
+        int n = 0;
+        for (NetBufferList l = this; l != null; l = l.next) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Sets the status of every list in the chain from this one. */
+    public void setChainStatus(NdisStatus value) {
+        for (NetBufferList l = this; l != null; l = l.next) {
+            l.status = value;
+        }
+    }
+
+    /** The next list, or null at the end of the chain. */
+    public NetBufferList next() {
+        return next;
+    }
+
+    /** Links the next list. */
+    public NetBufferList next(NetBufferList value) {
+        this.next = value;
+        return this;
+    }
+
+    /** The backing array; the frame is {@code data[offset .. offset+length)}. */
+    public byte[] data() {
+        return data;
+    }
+
+    /** Offset of the frame in {@link #data()}. */
+    public int offset() {
+        return offset;
+    }
+
+    /** Frame length in bytes. */
+    public int length() {
+        return length;
+    }
+
+    /** Replaces the frame (not copied). */
+    public NetBufferList frame(byte[] bytes, int off, int len) {
+        this.data = bytes;
+        this.offset = off;
+        this.length = len;
+        return this;
+    }
+
+    /** A copy of the frame bytes. */
+    public byte[] frameBytes() {
+        return java.util.Arrays.copyOfRange(data, offset, offset + length);
+    }
+
+    /** Completion status of a send (set by the miniport or by the runtime when it refuses a send). */
+    public NdisStatus status() {
+        return status;
+    }
+
+    /** Sets the completion status. */
+    public NetBufferList status(NdisStatus value) {
+        this.status = value;
+        return this;
+    }
+
+    /** {@code SourceHandle}: who owns the list (the runtime uses it to route completions). */
+    public Object sourceHandle() {
+        return sourceHandle;
+    }
+
+    /** Sets the source handle. */
+    public NetBufferList sourceHandle(Object value) {
+        this.sourceHandle = value;
+        return this;
+    }
+
+    /** Scratch space of the miniport that owns the list. */
+    public Object miniportReserved() {
+        return miniportReserved;
+    }
+
+    /** Sets the miniport scratch space. */
+    public NetBufferList miniportReserved(Object value) {
+        this.miniportReserved = value;
+        return this;
+    }
+
+    /** Scratch space of the protocol that owns the list. */
+    public Object protocolReserved() {
+        return protocolReserved;
+    }
+
+    /** Sets the protocol scratch space. */
+    public NetBufferList protocolReserved(Object value) {
+        this.protocolReserved = value;
+        return this;
+    }
+}

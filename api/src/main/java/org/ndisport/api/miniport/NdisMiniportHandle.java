@@ -1,0 +1,79 @@
+package org.ndisport.api.miniport;
+
+import org.ndisport.api.Irql;
+import org.ndisport.api.NdisStatus;
+import org.ndisport.api.data.NetBufferList;
+import org.ndisport.api.data.OidRequest;
+import org.ndisport.api.data.StatusIndication;
+import org.ndisport.api.pnp.NetPnPEventNotification;
+import org.ndisport.api.port.PortCharacteristics;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The adapter handle a miniport calls the runtime with (NdisMXxx). One per adapter; it also identifies
+ * the calling adapter for I/O port calls (spec §5).
+ *
+ * <p>Every call is thread safe. Documented outcomes are returned as values; a null argument where the
+ * NDIS call takes a pointer the runtime would dereference throws {@link NullPointerException} naming
+ * it. In FAIL_FAST verifier mode a call that breaks a driver obligation throws
+ * {@code NdisVerifierException} and has no other effect (D21). After halt the handle is stale (P4):
+ * calls return CLOSING or FAILURE as the spec says.
+ */
+@ProviderType
+public interface NdisMiniportHandle extends IoPortAccess {
+    /** The adapter's name. */
+    String adapterName();
+
+    /** The context given with the registration attributes, or null before they were set. */
+    Object context();
+
+    /**
+     * NdisMSetMiniportAttributes with registration attributes, in initialize only (P0 to P1): creates
+     * port 0, ACTIVATED unless CONTROLS_DEFAULT_PORT (R21, §2.6). BAD_VERSION for an unknown header
+     * revision; FAILURE if called outside P0.
+     */
+    NdisStatus setMiniportAttributes(MiniportAttributes attributes);
+
+    /**
+     * NdisMAllocatePort (spec §2.1, R1-R10, D1-D3). On SUCCESS the new number is also written to
+     * {@code characteristics.portNumber()} (R4). A null {@code characteristics} is INVALID_DATA (D1).
+     */
+    AllocatePortResult allocatePort(PortCharacteristics characteristics);
+
+    /** NdisMFreePort (spec §2.2, R36-R38, D4). */
+    NdisStatus freePort(int portNumber);
+
+    /**
+     * NdisMNetPnPEvent: port activation and deactivation (spec §2.3, §2.4, D5-D14, D32). Events are
+     * delivered to bound protocols synchronously before this returns (D22). Must be called at PASSIVE
+     * (R56), not inside {@code oidRequest} (R57). A null notification throws.
+     */
+    NdisStatus netPnPEvent(NetPnPEventNotification notification);
+
+    /**
+     * NdisMIndicateReceiveNetBufferLists on {@code portNumber} (spec §2.5, R77). Every list comes back
+     * through {@link MiniportDriver#returnNetBufferLists} exactly once, dropped ones included (D21).
+     */
+    void indicateReceiveNetBufferLists(NetBufferList lists, int portNumber, int numberOfLists, int receiveFlags);
+
+    /** NdisMIndicateStatusEx (spec §2.5, §6.4). */
+    void indicateStatus(StatusIndication indication);
+
+    /** NdisMSendNetBufferListsComplete: each list of a send, exactly once, with its status. */
+    void sendNetBufferListsComplete(NetBufferList lists, int sendCompleteFlags);
+
+    /** NdisMOidRequestComplete for a request the driver returned PENDING for. */
+    void oidRequestComplete(OidRequest request, NdisStatus status);
+
+    /** The IRQL the calling thread runs at (D31). */
+    Irql currentIrql();
+
+    /**
+     * Raises the calling thread's IRQL, as taking a spin lock does; returns the previous level for
+     * {@link #lowerIrql}. Raising to a lower level than the current one throws IllegalArgumentException.
+     */
+    Irql raiseIrql(Irql newIrql);
+
+    /** Restores the level {@link #raiseIrql} returned. */
+    void lowerIrql(Irql oldIrql);
+}

@@ -1,0 +1,39 @@
+package org.ndisport.api.runtime;
+
+import java.util.List;
+import java.util.Objects;
+import org.ndisport.api.io.IoPortRange;
+import org.ndisport.api.miniport.MiniportDriver;
+import org.ndisport.api.port.AuthStates;
+
+/**
+ * What {@link NdisRuntime#createAdapter} needs to create an adapter programmatically.
+ *
+ * @param name              unique adapter name
+ * @param driver            the miniport driver
+ * @param driverName        the driver's name, for views
+ * @param driverBundle      symbolic name recorded as the calling bundle of the driver's calls
+ * @param defaultAuthStates the adapter's default port auth states (spec §1.3)
+ * @param ioResources       assigned I/O ranges; empty for a virtual adapter
+ * @param interruptLine     assigned interrupt line or -1
+ * @param intermediate      the driver is an intermediate driver's miniport edge (D14)
+ */
+public record AdapterSpec(String name, MiniportDriver driver, String driverName, String driverBundle,
+        AuthStates defaultAuthStates, List<IoPortRange> ioResources, int interruptLine, boolean intermediate) {
+
+    /** No null fields; copies the resource list. */
+    public AdapterSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(driver, "driver");
+        Objects.requireNonNull(driverName, "driverName");
+        Objects.requireNonNull(driverBundle, "driverBundle");
+        Objects.requireNonNull(defaultAuthStates, "defaultAuthStates");
+        ioResources = List.copyOf(Objects.requireNonNull(ioResources, "ioResources"));
+    }
+
+    /** A virtual adapter: no resources, default auth states Uncontrolled/Unknown. */
+    public static AdapterSpec virtual(String name, MiniportDriver driver, String driverBundle) {
+        return new AdapterSpec(name, driver, driver.getClass().getSimpleName(), driverBundle,
+                AuthStates.UNCONTROLLED_UNKNOWN, List.of(), -1, false);
+    }
+}
