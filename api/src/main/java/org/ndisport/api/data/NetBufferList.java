@@ -19,6 +19,7 @@ public final class NetBufferList {
     private Object sourceHandle;
     private Object miniportReserved;
     private Object protocolReserved;
+    private int ndisPortNumber;
 
     /** An empty list with a buffer of the given capacity. */
     public NetBufferList(int capacity) {
@@ -122,6 +123,20 @@ public final class NetBufferList {
     /** Sets the miniport scratch space. */
     public NetBufferList miniportReserved(Object value) {
         this.miniportReserved = value;
+        return this;
+    }
+
+    /**
+     * The runtime's scratch (NdisReserved): the port the list was sent or indicated on while it is in
+     * the runtime's care. Drivers neither set nor rely on it.
+     */
+    public int ndisPortNumber() {
+        return ndisPortNumber;
+    }
+
+    /** Sets the runtime's scratch port number. */
+    public NetBufferList ndisPortNumber(int value) {
+        this.ndisPortNumber = value;
         return this;
     }
 

@@ -1,0 +1,66 @@
+package org.ndisport.core.adapter.internal;
+
+import org.ndisport.api.NdisStatus;
+import org.ndisport.api.miniport.HaltAction;
+import org.ndisport.api.miniport.NdisMiniportHandle;
+import org.ndisport.api.runtime.AdapterControl;
+import org.ndisport.api.runtime.AdapterSpec;
+import org.ndisport.api.runtime.AdapterView;
+
+/** One adapter wired up: state, handle, binding notifier and lifecycle. */
+public final class AdapterRuntime implements AdapterControl {
+    private final Adapter adapter;
+    private final BindingNotifier notifier;
+    private final Lifecycle lifecycle;
+    private final NdisMiniportHandle handle;
+
+    /** Wires a new adapter of the given spec into the engine's context. */
+    public AdapterRuntime(AdapterSpec spec, EngineContext context) {
+        this.adapter = new Adapter(spec, context);
+        DriverCalls driver = new DriverCalls(adapter);
+        Requests requests = new Requests(adapter, driver);
+        adapter.bindable(new Bindable(adapter, requests, driver));
+        this.notifier = new BindingNotifier(adapter, adapter.bindable());
+        PortOperations ports = new PortOperations(adapter);
+        this.handle = new MiniportHandle(adapter, ports, new PortEventOperations(adapter, notifier),
+                new Indications(adapter, driver), requests, new IoOperations(adapter));
+        driver.handle(handle);
+        this.lifecycle = new Lifecycle(adapter, driver, ports, notifier);
+    }
+
+    @Override
+    public String name() {
+        return adapter.name();
+    }
+
+    @Override
+    public NdisStatus initialize() {
+        return lifecycle.initialize();
+    }
+
+    @Override
+    public void halt(HaltAction action) {
+        lifecycle.halt(action);
+    }
+
+    @Override
+    public AdapterView view() {
+        return adapter.view();
+    }
+
+    /** The handle the driver is given (for tests acting as the driver's worker thread). */
+    public NdisMiniportHandle handle() {
+        return handle;
+    }
+
+    /** A (new) binding layer appeared: it has bound nothing yet, so announce the adapter if ready. */
+    public void sinkAdded() {
+        notifier.forget();
+        notifier.announceIfReady();
+    }
+
+    /** The binding layer is gone without a chance to unbind. */
+    public void sinkGone() {
+        notifier.forget();
+    }
+}

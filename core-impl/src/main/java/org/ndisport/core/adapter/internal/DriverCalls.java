@@ -1,0 +1,93 @@
+package org.ndisport.core.adapter.internal;
+
+import java.util.function.Supplier;
+import org.ndisport.api.Irql;
+import org.ndisport.api.NdisStatus;
+import org.ndisport.api.NdisVerifierException;
+import org.ndisport.api.data.NetBufferList;
+import org.ndisport.api.data.OidRequest;
+import org.ndisport.api.miniport.HaltAction;
+import org.ndisport.api.miniport.MiniportDriver;
+import org.ndisport.api.miniport.MiniportInitParameters;
+import org.ndisport.api.miniport.NdisMiniportHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls into the miniport driver at the IRQL of D31, catching what it throws at the boundary: a
+ * throwing callback is logged and recorded as N1 and never takes the runtime down.
+ */
+final class DriverCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(DriverCalls.class);
+
+    private final Adapter adapter;
+    private final MiniportDriver driver;
+    private NdisMiniportHandle handle;
+
+    DriverCalls(Adapter adapter) {
+        this.adapter = adapter;
+        this.driver = adapter.spec().driver();
+    }
+
+    void handle(NdisMiniportHandle value) {
+        this.handle = value;
+    }
+
+    /** MiniportInitializeEx at PASSIVE; FAILURE when it throws or returns null. */
+    NdisStatus initialize(MiniportInitParameters parameters) {
+        NdisStatus s = call(Irql.PASSIVE_LEVEL, "initialize", () -> driver.initialize(handle, parameters));
+        return s == null ? NdisStatus.FAILURE : s;
+    }
+
+    /** MiniportHaltEx at PASSIVE. */
+    void halt(HaltAction action) {
+        call(Irql.PASSIVE_LEVEL, "halt", () -> {
+            driver.halt(handle, action);
+            return null;
+        });
+    }
+
+    /** MiniportSendNetBufferLists at DISPATCH. */
+    void send(NetBufferList lists, int port, int flags) {
+        call(Irql.DISPATCH_LEVEL, "sendNetBufferLists", () -> {
+            driver.sendNetBufferLists(handle, lists, port, flags);
+            return null;
+        });
+    }
+
+    /** MiniportOidRequest at PASSIVE, marked as inside an OID request (R57). */
+    NdisStatus oid(OidRequest request) {
+        CallContext calls = adapter.context().calls();
+        calls.enterOidRequest();
+        try {
+            NdisStatus s = call(Irql.PASSIVE_LEVEL, "oidRequest", () -> driver.oidRequest(handle, request));
+            return s == null ? NdisStatus.FAILURE : s;
+        } finally {
+            calls.exitOidRequest();
+        }
+    }
+
+    /** MiniportReturnNetBufferLists at DISPATCH. */
+    void returnNetBufferLists(NetBufferList lists) {
+        call(Irql.DISPATCH_LEVEL, "returnNetBufferLists", () -> {
+            driver.returnNetBufferLists(handle, lists, 0);
+            return null;
+        });
+    }
+
+    private <T> T call(Irql irql, String what, Supplier<T> body) {
+        Irql previous = adapter.context().calls().enter(irql);
+        try {
+            return body.get();
+        } catch (NdisVerifierException e) {
+            LOG.debug("driver callback {} of {} let a verifier exception escape", what, adapter.name(), e);
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("miniport {} of bundle {} threw in {}", adapter.name(), adapter.spec().driverBundle(), what, e);
+            adapter.finding("N1", -1, "miniport callback " + what + " threw " + e);
+            return null;
+        } finally {
+            adapter.context().calls().restore(previous);
+        }
+    }
+}

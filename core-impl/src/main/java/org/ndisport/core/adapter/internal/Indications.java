@@ -1,0 +1,141 @@
+package org.ndisport.core.adapter.internal;
+
+import java.util.Objects;
+import org.ndisport.api.Irql;
+import org.ndisport.api.NdisObjectHeader;
+import org.ndisport.api.binding.AdapterEventSink;
+import org.ndisport.api.data.NetBufferList;
+import org.ndisport.api.data.StatusCodes;
+import org.ndisport.api.data.StatusIndication;
+import org.ndisport.api.port.NdisPortState;
+import org.ndisport.api.runtime.AdapterPhase;
+import org.ndisport.api.runtime.PortState;
+import org.ndisport.core.port.internal.PortEntry;
+
+/**
+ * Miniport receive and status indications against port state (spec §2.5, §6.4, D21, D33). The
+ * receive path takes no lock and allocates nothing: the port is looked up, marked as having an
+ * indication in progress, and its state read once.
+ */
+final class Indications {
+    private final Adapter adapter;
+    private final DriverCalls driver;
+
+    Indications(Adapter adapter, DriverCalls driver) {
+        this.adapter = adapter;
+        this.driver = driver;
+    }
+
+    void receive(NetBufferList lists, int port, int count, int flags) {
+        Objects.requireNonNull(lists, "lists");
+        PortEntry entry = adapter.ports().get(port);
+        if (entry != null) {
+            entry.beginIndication();
+            try {
+                if (entry.state() == PortState.ACTIVATED) {
+                    deliverReceive(lists, port, count, flags);
+                    return;
+                }
+            } finally {
+                entry.endIndication();
+            }
+        }
+        adapter.violation(dropRule(entry, "R11"), port, "receive indication dropped: port is "
+                + (entry == null ? PortState.NONEXISTENT : entry.state()));
+        countDropped(entry);
+        driver.returnNetBufferLists(lists);
+    }
+
+    void status(StatusIndication indication) {
+        Objects.requireNonNull(indication, "indication");
+        AdapterPhase phase = adapter.phase();
+        int port = indication.portNumber();
+        if (phase == AdapterPhase.P0_INIT_PRE_REG || phase == AdapterPhase.P4_HALTED) {
+            adapter.violation("R59", port, "status indication in " + phase);
+            adapter.countDropped();
+            return;
+        }
+        boolean portState = indication.statusCode() == StatusCodes.NDIS_STATUS_PORT_STATE;
+        if (portState && !wellFormed(indication)) {
+            adapter.violation("R50", port, "malformed NDIS_STATUS_PORT_STATE indication");
+            adapter.countDropped();
+            return;
+        }
+        PortEntry entry = adapter.ports().get(port);
+        if (port == 0 && !portState && (entry == null || entry.state() != PortState.ACTIVATED)) {
+            return;
+        }
+        if (entry != null) {
+            entry.beginIndication();
+            try {
+                if (entry.state() == PortState.ACTIVATED) {
+                    deliverStatus(entry, indication, portState);
+                    return;
+                }
+            } finally {
+                entry.endIndication();
+            }
+        }
+        adapter.violation(dropRule(entry, "R48"), port, "status indication dropped: port is "
+                + (entry == null ? PortState.NONEXISTENT : entry.state()));
+        countDropped(entry);
+    }
+
+    private void deliverReceive(NetBufferList lists, int port, int count, int flags) {
+        AdapterEventSink sink = adapter.context().sink();
+        if (sink == null || !adapter.announced()) {
+            driver.returnNetBufferLists(lists);
+            return;
+        }
+        for (NetBufferList l = lists; l != null; l = l.next()) {
+            l.ndisPortNumber(port);
+        }
+        Irql previous = adapter.context().calls().enter(Irql.DISPATCH_LEVEL);
+        try {
+            sink.receive(adapter.bindable(), lists, port, count, flags);
+        } finally {
+            adapter.context().calls().restore(previous);
+        }
+    }
+
+    private void deliverStatus(PortEntry entry, StatusIndication indication, boolean portState) {
+        if (portState) {
+            NdisPortState s = (NdisPortState) indication.statusBuffer();
+            entry.cache(s.linkState(), s.authStates());
+        }
+        AdapterEventSink sink = adapter.context().sink();
+        if (sink != null && adapter.announced()) {
+            sink.status(adapter.bindable(), indication);
+        }
+    }
+
+    /** The rule an indication on a port that is not ACTIVATED breaks (§2.5 miniport table). */
+    private static String dropRule(PortEntry entry, String inactiveRule) {
+        if (entry == null) {
+            return inactiveRule;
+        }
+        return switch (entry.state()) {
+            case DEACTIVATING -> "R32";
+            case ACTIVATING -> "R18";
+            default -> entry.lastActivationFailed() ? "R19" : inactiveRule;
+        };
+    }
+
+    private void countDropped(PortEntry entry) {
+        adapter.countDropped();
+        if (entry != null) {
+            entry.countDropped();
+        }
+    }
+
+    /** §6.4: an NdisPortState with header type 0x80 or 0x9D, revision at least 1, sizes at least 48. */
+    private static boolean wellFormed(StatusIndication s) {
+        if (!(s.statusBuffer() instanceof NdisPortState state) || state.header() == null) {
+            return false;
+        }
+        NdisObjectHeader h = state.header();
+        boolean type = h.type() == NdisObjectHeader.TYPE_DEFAULT || h.type() == NdisObjectHeader.TYPE_PORT_STATE;
+        return type && h.revision() >= 1 && h.size() >= NdisPortState.SIZE
+                && Integer.toUnsignedLong(s.statusBufferSize()) >= NdisPortState.SIZE;
+    }
+}
