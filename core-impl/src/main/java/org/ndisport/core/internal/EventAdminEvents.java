@@ -1,0 +1,61 @@
+package org.ndisport.core.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ndisport.api.runtime.AdapterPhase;
+import org.ndisport.api.runtime.EventTopics;
+import org.ndisport.api.runtime.PortState;
+import org.ndisport.api.runtime.Severity;
+import org.ndisport.api.runtime.Violation;
+import org.ndisport.core.adapter.internal.RuntimeEvents;
+import org.ndisport.core.verifier.internal.RecordListener;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/** Posts phase, port-state and verifier events to EventAdmin under {@code org/ndisport/}, when present. */
+final class EventAdminEvents implements RuntimeEvents, RecordListener {
+    private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
+
+    void eventAdmin(EventAdmin value) {
+        eventAdmin.set(value);
+    }
+
+    void removeEventAdmin(EventAdmin value) {
+        eventAdmin.compareAndSet(value, null);
+    }
+
+    @Override
+    public void phaseChanged(String adapter, AdapterPhase phase) {
+        post(EventTopics.ADAPTER_PHASE, Map.of(EventTopics.ADAPTER, adapter, EventTopics.PHASE, phase.name()));
+    }
+
+    @Override
+    public void portStateChanged(String adapter, int port, PortState state) {
+        if (eventAdmin.get() == null) {
+            return;
+        }
+        post(EventTopics.PORT_STATE, Map.of(EventTopics.ADAPTER, adapter, EventTopics.PORT,
+                Integer.toUnsignedLong(port), EventTopics.STATE, state.name()));
+    }
+
+    @Override
+    public void recorded(Violation v) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(EventTopics.ADAPTER, v.adapter());
+        p.put(EventTopics.PORT, v.port());
+        p.put(EventTopics.RULE, v.ruleId());
+        p.put(EventTopics.SEVERITY, v.severity().name());
+        p.put(EventTopics.BUNDLE, v.bundle());
+        p.put(EventTopics.MESSAGE, v.message());
+        p.put(EventTopics.SEQUENCE, v.sequence());
+        post(v.severity() == Severity.WARNING ? EventTopics.WARNING : EventTopics.VIOLATION, p);
+    }
+
+    private void post(String topic, Map<String, ?> properties) {
+        EventAdmin admin = eventAdmin.get();
+        if (admin != null) {
+            admin.postEvent(new Event(topic, properties));
+        }
+    }
+}
