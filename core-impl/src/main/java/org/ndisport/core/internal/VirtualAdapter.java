@@ -2,6 +2,9 @@ package org.ndisport.core.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.MiniportDriver;
@@ -23,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One virtual adapter per factory configuration: created and initialized when its driver and the
- * engine are present, halted when either goes away or the configuration is deleted.
+ * One virtual adapter per factory configuration: created when its driver and the engine are present
+ * and initialized on the component's own thread (so a slow MiniportInitializeEx never holds up SCR or
+ * ConfigAdmin), halted when either goes away or the configuration is deleted.
  */
 @Component(service = {}, configurationPid = VirtualAdapterConfiguration.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -33,6 +37,8 @@ public final class VirtualAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualAdapter.class);
 
     private final AdapterControl control;
+    private final ExecutorService initThread;
+    private final Future<?> initialization;
 
     /** Creates and initializes the adapter. */
     @Activate
@@ -48,13 +54,19 @@ public final class VirtualAdapter {
         AdapterSpec spec = new AdapterSpec(config.name(), driver.getValue(), driverName, bundleOf(context, props),
                 auth, List.of(), -1, intermediate);
         control = runtime.createAdapter(spec);
-        NdisStatus status = control.initialize();
-        LOG.info("virtual adapter {} with driver {}: initialize returned {}", config.name(), driverName, status);
+        initThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ndisport-init-" + config.name()));
+        initialization = initThread.submit(() -> {
+            NdisStatus status = control.initialize();
+            LOG.info("virtual adapter {} with driver {}: initialize returned {}", config.name(), driverName, status);
+        });
     }
 
+    /** Halts the adapter (waiting for an initialize under way), then stops the thread. */
     @Deactivate
     void deactivate() {
+        initialization.cancel(false);
         control.halt(HaltAction.DEVICE_DISABLED);
+        initThread.shutdown();
     }
 
     private static String bundleOf(BundleContext context, Map<String, Object> props) {

@@ -43,6 +43,9 @@ public final class NumberAllocator {
 
     /** Releases a number taken earlier; the number may be handed out again (R43). */
     public void release(int n) {
+        if (n <= 0 || n > org.ndisport.api.PortNumbers.MAX_PORT_NUMBER) {
+            throw new IllegalArgumentException("port number " + n + " cannot be released");
+        }
         int i0 = n >>> 6;
         long[] chunk = leaves[i0 / LEAF_CHUNK_WORDS];
         long bit = 1L << (n & 63);

@@ -40,6 +40,9 @@ public final class PortTable {
 
     /** Removes the entry for {@code n}; the caller holds the state lock. */
     public void remove(int n) {
+        if (!PortNumbers.isValid(n)) {
+            return;
+        }
         AtomicReferenceArray<PortEntry> page = pages.get(n >>> PAGE_BITS);
         if (page != null && page.getAndSet(n & (PAGE_SIZE - 1), null) != null) {
             size--;

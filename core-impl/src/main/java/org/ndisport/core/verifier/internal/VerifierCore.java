@@ -75,7 +75,7 @@ public final class VerifierCore implements Verifier {
                 retained.removeFirst();
             }
         }
-        LOG.warn("verifier: {}", v);
+        LOG.info("verifier: {}", v);
         try {
             listener.recorded(v);
         } catch (RuntimeException e) {
