@@ -21,6 +21,8 @@ import org.ndisport.core.port.internal.PortTable;
  * mutation, and the delivery lock that keeps port events, binds and unbinds one at a time (R76).
  */
 public final class Adapter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Adapter.class);
+
     private final AdapterSpec spec;
     private final EngineContext context;
     private final PortTable ports = new PortTable();
@@ -153,19 +155,43 @@ public final class Adapter {
         context.events().portStateChanged(name(), entry.number(), state);
     }
 
-    /** Records a violation of a call made by this adapter's driver; throws in FAIL_FAST. */
-    Violation violation(String ruleId, long port, String message) {
-        return context.verifier().violation(ruleId, name(), port, spec.driverBundle(), message);
+    /**
+     * Records a violation of a call made by this adapter's driver on a port (read unsigned, spec §0.4);
+     * throws in FAIL_FAST.
+     */
+    Violation violation(String ruleId, int port, String message) {
+        return context.verifier().violation(ruleId, name(), Integer.toUnsignedLong(port), spec.driverBundle(), message);
     }
 
-    /** Records a violation found when a driver callback returned; never throws. */
-    Violation finding(String ruleId, long port, String message) {
-        return context.verifier().finding(ruleId, name(), port, spec.driverBundle(), message);
+    /** As {@link #violation(String, int, String)} for a record that concerns no port. */
+    Violation violation(String ruleId, String message) {
+        return context.verifier().violation(ruleId, name(), Violation.NO_PORT, spec.driverBundle(), message);
     }
 
-    /** Records a warning; never throws. */
-    Violation warning(String ruleId, long port, String message) {
-        return context.verifier().warning(ruleId, name(), port, spec.driverBundle(), message);
+    /** Records a violation found when a driver callback returned, on a port; never throws. */
+    Violation finding(String ruleId, int port, String message) {
+        return context.verifier().finding(ruleId, name(), Integer.toUnsignedLong(port), spec.driverBundle(), message);
+    }
+
+    /** As {@link #finding(String, int, String)} for a record that concerns no port. */
+    Violation finding(String ruleId, String message) {
+        return context.verifier().finding(ruleId, name(), Violation.NO_PORT, spec.driverBundle(), message);
+    }
+
+    /** Records a warning on a port; never throws. */
+    Violation warning(String ruleId, int port, String message) {
+        return context.verifier().warning(ruleId, name(), Integer.toUnsignedLong(port), spec.driverBundle(), message);
+    }
+
+    /** As {@link #warning(String, int, String)} for a record that concerns no port. */
+    Violation warning(String ruleId, String message) {
+        return context.verifier().warning(ruleId, name(), Violation.NO_PORT, spec.driverBundle(), message);
+    }
+
+    /** N1 for the binding layer: logged and recorded as a warning; the engine's outcome is unchanged (O-6). */
+    void bindingLayerFailed(String what, long port, RuntimeException e) {
+        LOG.warn("binding layer failed in {} for adapter {}", what, name(), e);
+        context.verifier().warning("N1", name(), port, "binding-layer", what + " threw " + e);
     }
 
     /** A snapshot of the adapter and its ports. */

@@ -6,17 +6,15 @@ import org.ndisport.api.binding.UnbindReason;
 import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.runtime.AdapterPhase;
 import org.ndisport.api.runtime.PortState;
+import org.ndisport.api.runtime.Violation;
 import org.ndisport.core.port.internal.PortEntry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tells the binding layer about one adapter, one thing at a time under the delivery lock (R76): ready
  * (bind), unavailable (unbind) and port events. A sink that throws is logged and recorded (N1).
  */
-final class BindingNotifier {
-    private static final Logger LOG = LoggerFactory.getLogger(BindingNotifier.class);
 
+final class BindingNotifier {
     private final Adapter adapter;
     private final BindableAdapter bindable;
 
@@ -95,9 +93,7 @@ final class BindingNotifier {
         try {
             action.run();
         } catch (RuntimeException e) {
-            LOG.warn("binding layer failed in {} for adapter {}", what, adapter.name(), e);
-            adapter.context().verifier().warning("N1", adapter.name(), -1, "binding-layer",
-                    what + " threw " + e);
+            adapter.bindingLayerFailed(what, Violation.NO_PORT, e);
         }
     }
 }

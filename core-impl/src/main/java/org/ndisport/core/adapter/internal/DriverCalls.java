@@ -47,12 +47,16 @@ final class DriverCalls {
         });
     }
 
-    /** MiniportSendNetBufferLists at DISPATCH. */
+    /** MiniportSendNetBufferLists at DISPATCH; per frame, so no lambda is allocated. */
     void send(NetBufferList lists, int port, int flags) {
-        call(Irql.DISPATCH_LEVEL, "sendNetBufferLists", () -> {
+        Irql previous = adapter.context().calls().enter(Irql.DISPATCH_LEVEL);
+        try {
             driver.sendNetBufferLists(handle, lists, port, flags);
-            return null;
-        });
+        } catch (RuntimeException | LinkageError e) {
+            failed("sendNetBufferLists", e);
+        } finally {
+            adapter.context().calls().restore(previous);
+        }
     }
 
     /** MiniportOidRequest at PASSIVE, marked as inside an OID request (R57). */
@@ -67,12 +71,16 @@ final class DriverCalls {
         }
     }
 
-    /** MiniportReturnNetBufferLists at DISPATCH. */
+    /** MiniportReturnNetBufferLists at DISPATCH; per frame, so no lambda is allocated. */
     void returnNetBufferLists(NetBufferList lists) {
-        call(Irql.DISPATCH_LEVEL, "returnNetBufferLists", () -> {
+        Irql previous = adapter.context().calls().enter(Irql.DISPATCH_LEVEL);
+        try {
             driver.returnNetBufferLists(handle, lists, 0);
-            return null;
-        });
+        } catch (RuntimeException | LinkageError e) {
+            failed("returnNetBufferLists", e);
+        } finally {
+            adapter.context().calls().restore(previous);
+        }
     }
 
     private <T> T call(Irql irql, String what, Supplier<T> body) {
@@ -83,11 +91,20 @@ final class DriverCalls {
             LOG.debug("driver callback {} of {} let a verifier exception escape", what, adapter.name(), e);
             return null;
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("miniport {} of bundle {} threw in {}", adapter.name(), adapter.spec().driverBundle(), what, e);
-            adapter.finding("N1", -1, "miniport callback " + what + " threw " + e);
+            failed(what, e);
             return null;
         } finally {
             adapter.context().calls().restore(previous);
         }
+    }
+
+    /** N1: a throwing callback is logged with its bundle and recorded; a verifier exception was recorded already. */
+    private void failed(String what, Throwable e) {
+        if (e instanceof NdisVerifierException) {
+            LOG.debug("driver callback {} of {} let a verifier exception escape", what, adapter.name(), e);
+            return;
+        }
+        LOG.warn("miniport {} of bundle {} threw in {}", adapter.name(), adapter.spec().driverBundle(), what, e);
+        adapter.finding("N1", "miniport callback " + what + " threw " + e);
     }
 }

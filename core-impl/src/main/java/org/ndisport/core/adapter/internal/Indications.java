@@ -93,6 +93,8 @@ final class Indications {
         Irql previous = adapter.context().calls().enter(Irql.DISPATCH_LEVEL);
         try {
             sink.receive(adapter.bindable(), lists, port, count, flags);
+        } catch (RuntimeException e) {
+            adapter.bindingLayerFailed("receive", Integer.toUnsignedLong(port), e);
         } finally {
             adapter.context().calls().restore(previous);
         }
@@ -105,7 +107,11 @@ final class Indications {
         }
         AdapterEventSink sink = adapter.context().sink();
         if (sink != null && adapter.announced()) {
-            sink.status(adapter.bindable(), indication);
+            try {
+                sink.status(adapter.bindable(), indication);
+            } catch (RuntimeException e) {
+                adapter.bindingLayerFailed("status", Integer.toUnsignedLong(indication.portNumber()), e);
+            }
         }
     }
 

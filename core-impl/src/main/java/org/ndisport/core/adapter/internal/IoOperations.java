@@ -27,7 +27,7 @@ final class IoOperations implements IoCaller {
         AdapterPhase phase = adapter.phase();
         if (phase != AdapterPhase.P1_INIT_POST_REG) {
             boolean p0 = phase == AdapterPhase.P0_INIT_PRE_REG;
-            adapter.violation(p0 ? "R63" : "R62", -1, "NdisMRegisterIoPortRange in " + phase);
+            adapter.violation(p0 ? "R63" : "R62", "NdisMRegisterIoPortRange in " + phase);
             adapter.ioRegistrationFailed(true);
             return IoPortRangeResult.failed(NdisStatus.FAILURE);
         }
@@ -44,12 +44,12 @@ final class IoOperations implements IoCaller {
         checkPassive("NdisMDeregisterIoPortRange");
         AdapterPhase phase = adapter.phase();
         if (phase != AdapterPhase.P1_INIT_POST_REG && phase != AdapterPhase.P3_HALTING) {
-            adapter.violation("R68", -1, "NdisMDeregisterIoPortRange in " + phase);
+            adapter.violation("R68", "NdisMDeregisterIoPortRange in " + phase);
             return;
         }
         IoPortSpace io = adapter.context().ioPortSpace();
         if (io == null) {
-            adapter.violation("R68", -1, "NdisMDeregisterIoPortRange of a range never registered");
+            adapter.violation("R68", "NdisMDeregisterIoPortRange of a range never registered");
             return;
         }
         io.deregister(this, initialPort, numberOfPorts, portOffset);
@@ -70,7 +70,7 @@ final class IoOperations implements IoCaller {
     /** R73: the buffer holds {@code length} elements from {@code offset}; false (and a record) if not. */
     boolean bufferHolds(int bufferLength, int offset, int length) {
         if (offset < 0 || Integer.toUnsignedLong(length) > bufferLength - (long) offset) {
-            adapter.violation("R73", -1, "buffer of " + bufferLength + " elements from " + offset
+            adapter.violation("R73", "buffer of " + bufferLength + " elements from " + offset
                     + " cannot hold " + Integer.toUnsignedString(length));
             return false;
         }
@@ -89,18 +89,18 @@ final class IoOperations implements IoCaller {
 
     @Override
     public void violation(String ruleId, String message) {
-        adapter.violation(ruleId, -1, message);
+        adapter.violation(ruleId, message);
     }
 
     @Override
     public void warning(String ruleId, String message) {
-        adapter.warning(ruleId, -1, message);
+        adapter.warning(ruleId, message);
     }
 
     private void checkPassive(String call) {
         Irql irql = adapter.context().calls().irql();
         if (irql != Irql.PASSIVE_LEVEL) {
-            adapter.violation("R64", -1, call + " at " + irql);
+            adapter.violation("R64", call + " at " + irql);
         }
     }
 }

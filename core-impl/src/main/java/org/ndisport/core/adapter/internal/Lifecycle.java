@@ -46,12 +46,12 @@ final class Lifecycle {
                 PortAuthenticationParameters.of(adapter.spec().defaultAuthStates()), adapter.spec().ioResources(),
                 adapter.spec().interruptLine()));
         if (result == NdisStatus.SUCCESS && adapter.phase() == AdapterPhase.P0_INIT_PRE_REG) {
-            adapter.finding("N2", -1, "MiniportInitializeEx returned SUCCESS without registration attributes");
+            adapter.finding("N2", "MiniportInitializeEx returned SUCCESS without registration attributes");
             result = NdisStatus.FAILURE;
         }
         if (result == NdisStatus.SUCCESS) {
             if (adapter.ioRegistrationFailed()) {
-                adapter.warning("R65", -1, "MiniportInitializeEx succeeded after a failed I/O port range registration");
+                adapter.warning("R65", "MiniportInitializeEx succeeded after a failed I/O port range registration");
             }
             synchronized (adapter.stateLock()) {
                 adapter.phase(AdapterPhase.P2_OPERATIONAL);
@@ -114,7 +114,7 @@ final class Lifecycle {
         IoPortSpace io = adapter.context().ioPortSpace();
         if (io != null) {
             for (IoPortRange r : io.claimsOf(adapter.name())) {
-                adapter.finding(rangeRule, -1, "I/O port range " + r + " still registered when the driver returned");
+                adapter.finding(rangeRule, "I/O port range " + r + " still registered when the driver returned");
             }
             io.releaseAll(adapter.name());
         }
@@ -127,7 +127,7 @@ final class Lifecycle {
             if (System.nanoTime() > deadline) {
                 LOG.warn("adapter {}: {} requests still outstanding at halt; halting anyway", adapter.name(),
                         adapter.outstandingRequests().get());
-                adapter.warning("N3", -1, adapter.outstandingRequests().get()
+                adapter.warning("N3", adapter.outstandingRequests().get()
                         + " sends or OIDs never completed before halt");
                 return;
             }

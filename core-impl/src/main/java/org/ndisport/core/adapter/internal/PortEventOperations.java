@@ -25,11 +25,11 @@ final class PortEventOperations {
         checkCallContext();
         AdapterPhase phase = adapter.phase();
         if (phase == AdapterPhase.P0_INIT_PRE_REG) {
-            adapter.violation("R75", -1, "NdisMNetPnPEvent before registration attributes were set");
+            adapter.violation("R75", "NdisMNetPnPEvent before registration attributes were set");
             return NdisStatus.FAILURE;
         }
         if (phase == AdapterPhase.P4_HALTED) {
-            adapter.violation("R75", -1, "NdisMNetPnPEvent on a halted adapter (stale handle)");
+            adapter.violation("R75", "NdisMNetPnPEvent on a halted adapter (stale handle)");
             return NdisStatus.CLOSING;
         }
         int code = event.netEvent();
@@ -37,12 +37,12 @@ final class PortEventOperations {
             boolean reserved = NetPnPEventCode.fromCode(code).map(NetPnPEventCode::isReservedToIntermediateDrivers)
                     .orElse(false);
             if (reserved && !adapter.spec().intermediate()) {
-                adapter.violation("R23", -1, "event code " + code + " is reserved to intermediate drivers");
+                adapter.violation("R23", "event code " + code + " is reserved to intermediate drivers");
             }
             return NdisStatus.NOT_SUPPORTED;
         }
         if (notification.portNumber() != 0 || event.hasReservedMembersSet()) {
-            adapter.warning("D11", -1, "port event with notification PortNumber "
+            adapter.warning("D11", "port event with notification PortNumber "
                     + Integer.toUnsignedString(notification.portNumber()) + " or reserved members set");
         }
         return code == NetPnPEventCode.PORT_ACTIVATION.code()
@@ -54,12 +54,12 @@ final class PortEventOperations {
     private void checkCallContext() {
         Irql irql = adapter.context().calls().irql();
         if (irql != Irql.PASSIVE_LEVEL) {
-            adapter.violation("R56", -1, "NdisMNetPnPEvent at " + irql);
+            adapter.violation("R56", "NdisMNetPnPEvent at " + irql);
         }
         if (adapter.context().calls().inOidRequest()) {
-            adapter.violation("R57", -1, "NdisMNetPnPEvent inside MiniportOidRequest");
+            adapter.violation("R57", "NdisMNetPnPEvent inside MiniportOidRequest");
         } else if (adapter.pendedOids().get() > 0) {
-            adapter.violation("R57", -1, "NdisMNetPnPEvent while a pended OID is open");
+            adapter.violation("R57", "NdisMNetPnPEvent while a pended OID is open");
         }
     }
 }

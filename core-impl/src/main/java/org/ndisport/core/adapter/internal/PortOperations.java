@@ -54,12 +54,11 @@ final class PortOperations {
         synchronized (adapter.stateLock()) {
             AdapterPhase phase = adapter.phase();
             if (phase == AdapterPhase.P0_INIT_PRE_REG) {
-                adapter.violation("R1", -1,
-                        "NdisMAllocatePort before registration attributes were set");
+                adapter.violation("R1", "NdisMAllocatePort before registration attributes were set");
                 return AllocatePortResult.failed(NdisStatus.FAILURE);
             }
             if (phase == AdapterPhase.P3_HALTING || phase == AdapterPhase.P4_HALTED) {
-                adapter.violation("R2", -1, "NdisMAllocatePort in " + phase);
+                adapter.violation("R2", "NdisMAllocatePort in " + phase);
                 return AllocatePortResult.failed(NdisStatus.CLOSING);
             }
             if (adapter.haltScheduled()) {
@@ -131,7 +130,7 @@ final class PortOperations {
     private void checkIrql(String ruleId, String call) {
         Irql irql = adapter.context().calls().irql();
         if (irql.compareTo(Irql.DISPATCH_LEVEL) > 0) {
-            adapter.violation(ruleId, -1, call + " at " + irql);
+            adapter.violation(ruleId, call + " at " + irql);
         }
     }
 }

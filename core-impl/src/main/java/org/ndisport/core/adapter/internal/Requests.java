@@ -39,7 +39,11 @@ final class Requests {
         adapter.outstandingRequests().addAndGet(-count);
         AdapterEventSink sink = adapter.context().sink();
         if (sink != null) {
-            sink.sendComplete(adapter.bindable(), lists, flags);
+            try {
+                sink.sendComplete(adapter.bindable(), lists, flags);
+            } catch (RuntimeException e) {
+                adapter.bindingLayerFailed("sendComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
+            }
         }
     }
 
@@ -61,7 +65,11 @@ final class Requests {
         adapter.outstandingRequests().decrementAndGet();
         AdapterEventSink sink = adapter.context().sink();
         if (sink != null) {
-            sink.oidComplete(adapter.bindable(), request, status);
+            try {
+                sink.oidComplete(adapter.bindable(), request, status);
+            } catch (RuntimeException e) {
+                adapter.bindingLayerFailed("oidComplete", Integer.toUnsignedLong(request.portNumber()), e);
+            }
         }
     }
 
