@@ -3,6 +3,7 @@ package org.ndisport.api.pnp;
 import java.util.Arrays;
 import java.util.Objects;
 import org.ndisport.api.NdisObjectHeader;
+import org.ndisport.api.PortNumbers;
 import org.ndisport.api.port.NdisPort;
 import org.ndisport.api.port.PortCharacteristics;
 
@@ -30,9 +31,16 @@ public final class NetPnPEventNotification {
         return new NetPnPEventNotification(NdisObjectHeader.defaultRevision1(SIZE_REVISION_1), 0, event);
     }
 
-    /** Activation of the given chain; BufferLength = entries x 96 (R12). A null chain gives length 0. */
+    /**
+     * Activation of the given chain; BufferLength = entries x 96 (R12), in unsigned 32-bit arithmetic.
+     * A null chain gives length 0. Counting stops after {@code NDIS_MAXIMUM_PORTS} entries, so a cyclic
+     * chain still yields a notification (which the runtime rejects, D5).
+     */
     public static NetPnPEventNotification portActivation(NdisPort chain) {
-        int entries = chain == null ? 0 : chain.toList(Integer.MAX_VALUE).size();
+        int entries = 0;
+        for (NdisPort p = chain; p != null && entries < PortNumbers.MAXIMUM_PORTS; p = p.next()) {
+            entries++;
+        }
         return of(new NetPnPEvent(NetPnPEventCode.PORT_ACTIVATION, chain, entries * NdisPort.SIZE));
     }
 

@@ -14,12 +14,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.NdisVerifierException;
-import org.ndisport.api.binding.AdapterEventSink;
-import org.ndisport.api.binding.BindableAdapter;
-import org.ndisport.api.binding.UnbindReason;
-import org.ndisport.api.data.NetBufferList;
-import org.ndisport.api.data.OidRequest;
-import org.ndisport.api.data.StatusIndication;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.MiniportAttributes;
 import org.ndisport.api.miniport.MiniportDriver;
@@ -32,6 +26,7 @@ import org.ndisport.api.runtime.AdapterPhase;
 import org.ndisport.api.runtime.AdapterSpec;
 import org.ndisport.api.runtime.EventTopics;
 import org.ndisport.api.runtime.VerifierMode;
+import org.ndisport.core.adapter.internal.RecordingSink;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -191,55 +186,17 @@ class NdisEngineTest {
         a.initialize();
         CountDownLatch ready = new CountDownLatch(1);
         List<String> calls = new CopyOnWriteArrayList<>();
-        AdapterEventSink sink = new NoopSink() {
-            @Override
-            public void adapterReady(BindableAdapter adapter) {
-                calls.add("ready " + adapter.name());
-                ready.countDown();
-            }
-
-            @Override
-            public void adapterUnavailable(BindableAdapter adapter, UnbindReason reason) {
-                calls.add("unavailable " + adapter.name() + " " + reason);
-            }
+        RecordingSink sink = new RecordingSink();
+        sink.onReady = adapter -> {
+            calls.add("ready " + adapter.name());
+            ready.countDown();
         };
+        sink.onUnavailable = (adapter, reason) -> calls.add("unavailable " + adapter.name() + " " + reason);
         engine.bindSink(sink);
         assertTrue(ready.await(5, TimeUnit.SECONDS));
         engine.unbindSink(sink);
         a.halt(HaltAction.DEVICE_DISABLED);
         assertEquals(List.of("ready a"), calls);
         assertFalse(engine.adapter("a").isPresent());
-    }
-
-    /** A sink that does nothing, returning received lists. */
-    static class NoopSink implements AdapterEventSink {
-        @Override
-        public void adapterReady(BindableAdapter adapter) {
-        }
-
-        @Override
-        public void adapterUnavailable(BindableAdapter adapter, UnbindReason reason) {
-        }
-
-        @Override
-        public void portEvent(BindableAdapter adapter, NetPnPEventNotification notification) {
-        }
-
-        @Override
-        public void receive(BindableAdapter adapter, NetBufferList lists, int port, int count, int flags) {
-            adapter.returnNetBufferLists(lists, 0);
-        }
-
-        @Override
-        public void status(BindableAdapter adapter, StatusIndication indication) {
-        }
-
-        @Override
-        public void sendComplete(BindableAdapter adapter, NetBufferList lists, int flags) {
-        }
-
-        @Override
-        public void oidComplete(BindableAdapter adapter, OidRequest request, NdisStatus status) {
-        }
     }
 }

@@ -42,7 +42,7 @@ import org.ndisport.api.runtime.Severity;
 /** NdisMNetPnPEvent activation rows A1-A9 (spec §2.3), rules R12-R22 and decisions D5-D13, D32. */
 class ActivationTest {
     private EngineFixture fx;
-    private PortEventTestSupport.HookedSink sink;
+    private RecordingSink sink;
     private ScriptedMiniport m;
     private AdapterRuntime a;
     private NdisMiniportHandle h;
@@ -51,7 +51,7 @@ class ActivationTest {
     @BeforeEach
     void setUp() {
         fx = new EngineFixture();
-        sink = new PortEventTestSupport.HookedSink();
+        sink = new RecordingSink();
         fx.context.sink(sink);
         m = new ScriptedMiniport();
         a = fx.initialized("A", m);
@@ -59,8 +59,8 @@ class ActivationTest {
         for (int expected = 1; expected <= 3; expected++) {
             assertEquals(expected, allocate(h));
         }
-        assertEquals(List.of("ready A [0]"), sink.rec.calls);
-        sink.rec.calls.clear();
+        assertEquals(List.of("ready A [0]"), sink.calls);
+        sink.calls.clear();
     }
 
     private NdisStatus event(NdisPort chain, int bufferLength) {
@@ -73,8 +73,8 @@ class ActivationTest {
         AdapterView v = a.view();
         assertStates(v, PortState.ALLOCATED, 1, 2, 3);
         assertStates(v, PortState.ACTIVATED, 0);
-        assertTrue(sink.rec.portEvents.isEmpty(), "no port event delivered");
-        assertTrue(sink.rec.calls.isEmpty(), sink.rec.calls.toString());
+        assertTrue(sink.portEvents.isEmpty(), "no port event delivered");
+        assertTrue(sink.calls.isEmpty(), sink.calls.toString());
         assertNoRecords(fx);
     }
 
@@ -149,8 +149,8 @@ class ActivationTest {
         assertEquals(NdisStatus.SUCCESS, event(NdisPort.chainOf(1, 2), length));
         assertStates(a.view(), PortState.ACTIVATED, 1, 2);
         assertStates(a.view(), PortState.ALLOCATED, 3);
-        assertEquals(List.of("activate A [1,2]"), sink.rec.calls);
-        assertEquals(2 * NdisPort.SIZE, sink.rec.portEvents.get(0).netPnPEvent().bufferLength(),
+        assertEquals(List.of("activate A [1,2]"), sink.calls);
+        assertEquals(2 * NdisPort.SIZE, sink.portEvents.get(0).netPnPEvent().bufferLength(),
                 "the delivered copy has BufferLength entries x 96 (§4.1)");
         assertNoRecords(fx);
     }
@@ -171,7 +171,7 @@ class ActivationTest {
     private void assertNothingChangedButFailedFlag() {
         assertStates(a.view(), PortState.ALLOCATED, 1, 2, 3);
         assertStates(a.view(), PortState.ACTIVATED, 0);
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.portEvents.isEmpty());
         assertNoRecords(fx);
     }
 
@@ -195,7 +195,7 @@ class ActivationTest {
         assertEquals(NdisStatus.SUCCESS, h.freePort(3));
         assertEquals(NdisStatus.INVALID_PORT, h.netPnPEvent(NetPnPEventNotification.portActivation(3)));
         assertStates(a.view(), PortState.NONEXISTENT, 3);
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.portEvents.isEmpty());
         assertNoRecords(fx);
     }
 
@@ -230,15 +230,15 @@ class ActivationTest {
     @DisplayName("D10 existence and port-0 exclusivity are checked before state")
     void d10_existenceAndExclusivityBeforeState() {
         activate(h, 1);
-        sink.rec.calls.clear();
-        sink.rec.portEvents.clear();
+        sink.calls.clear();
+        sink.portEvents.clear();
         assertEquals(NdisStatus.INVALID_PORT, h.netPnPEvent(NetPnPEventNotification.portActivation(1, 9)),
                 "ACTIVATED port 1 with missing 9");
         assertEquals(NdisStatus.INVALID_PORT, h.netPnPEvent(NetPnPEventNotification.portActivation(0, 1)),
                 "active port 0 with active port 1");
         assertStates(a.view(), PortState.ACTIVATED, 0, 1);
         assertStates(a.view(), PortState.ALLOCATED, 2, 3);
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.portEvents.isEmpty());
         assertNoRecords(fx);
     }
 
@@ -248,10 +248,10 @@ class ActivationTest {
     @DisplayName("A7 R14 activating an ACTIVATED port: INVALID_PORT_STATE")
     void a7_r14_activateActivePort_invalidPortState() {
         activate(h, 1);
-        sink.rec.portEvents.clear();
+        sink.portEvents.clear();
         assertEquals(NdisStatus.INVALID_PORT_STATE, h.netPnPEvent(NetPnPEventNotification.portActivation(1)));
         assertStates(a.view(), PortState.ACTIVATED, 1);
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.portEvents.isEmpty());
         assertNoRecords(fx);
     }
 
@@ -259,11 +259,11 @@ class ActivationTest {
     @DisplayName("A7 R16 an ACTIVATED port among ALLOCATED ones: INVALID_PORT_STATE and no listed port changes")
     void a7_r16_mixedList_atomic() {
         activate(h, 2);
-        sink.rec.portEvents.clear();
+        sink.portEvents.clear();
         assertEquals(NdisStatus.INVALID_PORT_STATE, h.netPnPEvent(NetPnPEventNotification.portActivation(1, 2, 3)));
         assertStates(a.view(), PortState.ALLOCATED, 1, 3);
         assertStates(a.view(), PortState.ACTIVATED, 0, 2);
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.portEvents.isEmpty());
         assertNoRecords(fx);
     }
 
@@ -286,7 +286,7 @@ class ActivationTest {
         assertEquals(List.of(NdisStatus.INVALID_PORT_STATE, NdisStatus.INVALID_PORT_STATE), nested);
         assertStates(a.view(), PortState.ACTIVATED, 1, 2);
         assertStates(a.view(), PortState.ALLOCATED, 3);
-        assertEquals(List.of("activate A [1,2]"), sink.rec.calls);
+        assertEquals(List.of("activate A [1,2]"), sink.calls);
         assertNoRecords(fx);
     }
 
@@ -302,7 +302,7 @@ class ActivationTest {
             during.add(PortEventTestSupport.state(v, 1));
             during.add(PortEventTestSupport.state(v, 2));
             during.add(PortEventTestSupport.state(v, 3));
-            activeDuring.set(sink.rec.lastAdapter.activePorts());
+            activeDuring.set(sink.lastAdapter.activePorts());
         };
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portActivation(1, 2)));
         assertEquals(List.of(PortState.ACTIVATING, PortState.ACTIVATING, PortState.ALLOCATED), during);
@@ -321,9 +321,9 @@ class ActivationTest {
         NdisPort miniportChain = (NdisPort) sent.netPnPEvent().buffer();
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(sent));
         assertStates(a.view(), PortState.ACTIVATED, 0, 1, 2, 3);
-        assertEquals(List.of("activate A [3,1,2]"), sink.rec.calls);
-        assertEquals(1, sink.rec.portEvents.size());
-        NetPnPEventNotification got = sink.rec.portEvents.get(0);
+        assertEquals(List.of("activate A [3,1,2]"), sink.calls);
+        assertEquals(1, sink.portEvents.size());
+        NetPnPEventNotification got = sink.portEvents.get(0);
         assertNotSame(sent, got);
         assertEquals(0, got.portNumber());
         assertEquals(NdisObjectHeader.TYPE_DEFAULT, got.header().type());
@@ -356,15 +356,15 @@ class ActivationTest {
         assertEquals(NdisStatus.SUCCESS, b.initialize());
         int b1 = allocate(mb.handle);
         int b2 = allocate(mb.handle);
-        sink.rec.calls.clear();
+        sink.calls.clear();
 
         PortCharacteristics useDefault = PortCharacteristics.forPort(b1);
         assertTrue(useDefault.usesDefaultAuthSettings());
         PortCharacteristics own = PortCharacteristics.forPort(b2).flags(0).authStates(explicit).linkState(link);
         assertEquals(NdisStatus.SUCCESS, mb.handle.netPnPEvent(NetPnPEventNotification.portActivation(useDefault, own)));
 
-        assertEquals(List.of("activate B [1,2]"), sink.rec.calls);
-        NdisPort copy = (NdisPort) sink.rec.portEvents.get(0).netPnPEvent().buffer();
+        assertEquals(List.of("activate B [1,2]"), sink.calls);
+        NdisPort copy = (NdisPort) sink.portEvents.get(0).netPnPEvent().buffer();
         assertEquals(defaults, copy.portCharacteristics().authStates(), "R20 effective auth of entry 1");
         assertEquals(explicit, copy.next().portCharacteristics().authStates());
         assertEquals(link, copy.next().portCharacteristics().linkState());
@@ -403,7 +403,7 @@ class ActivationTest {
         AdapterRuntime b = fx.initialized("B", mb);
         assertEquals(List.of(PortState.ACTIVATED), afterAttributes);
         assertFalse(b.view().controlsDefaultPort());
-        assertEquals(List.of("ready B [0]"), sink.rec.calls);
+        assertEquals(List.of("ready B [0]"), sink.calls);
         assertEquals(NdisStatus.INVALID_PORT_STATE, mb.handle.netPnPEvent(NetPnPEventNotification.portActivation(0)),
                 "D12 already active");
         assertNoRecords(fx);
@@ -416,12 +416,12 @@ class ActivationTest {
         AdapterRuntime c = fx.initialized("C", mc);
         assertStates(c.view(), PortState.ALLOCATED, 0);
         assertTrue(c.view().controlsDefaultPort());
-        assertTrue(sink.rec.calls.isEmpty(), "R22 not bound while port 0 is inactive: " + sink.rec.calls);
+        assertTrue(sink.calls.isEmpty(), "R22 not bound while port 0 is inactive: " + sink.calls);
 
         assertEquals(NdisStatus.SUCCESS, mc.handle.netPnPEvent(NetPnPEventNotification.portActivation(0)));
         assertStates(c.view(), PortState.ACTIVATED, 0);
-        assertTrue(sink.rec.portEvents.isEmpty(), "no port event for port 0");
-        assertEquals(List.of("ready C [0]"), sink.rec.calls);
+        assertTrue(sink.portEvents.isEmpty(), "no port event for port 0");
+        assertEquals(List.of("ready C [0]"), sink.calls);
         assertNoRecords(fx);
     }
 
@@ -430,19 +430,19 @@ class ActivationTest {
     void a9_o2_bindingAfterTheCallReturned() {
         List<Runnable> queued = new ArrayList<>();
         EngineContext ctx = new EngineContext(fx.verifier, queued::add);
-        PortEventTestSupport.HookedSink s = new PortEventTestSupport.HookedSink();
+        RecordingSink s = new RecordingSink();
         ctx.sink(s);
         ScriptedMiniport mc = ScriptedMiniport.controllingDefaultPort();
         AdapterRuntime c = new AdapterRuntime(AdapterSpec.virtual("C", mc, EngineFixture.BUNDLE), ctx);
         assertEquals(NdisStatus.SUCCESS, c.initialize());
         runAll(queued);
-        assertTrue(s.rec.calls.isEmpty(), "R22: " + s.rec.calls);
+        assertTrue(s.calls.isEmpty(), "R22: " + s.calls);
 
         assertEquals(NdisStatus.SUCCESS, mc.handle.netPnPEvent(NetPnPEventNotification.portActivation(0)));
-        assertTrue(s.rec.calls.isEmpty(), "nothing bound before the call returned: " + s.rec.calls);
+        assertTrue(s.calls.isEmpty(), "nothing bound before the call returned: " + s.calls);
         assertStates(c.view(), PortState.ACTIVATED, 0);
         runAll(queued);
-        assertEquals(List.of("ready C [0]"), s.rec.calls);
+        assertEquals(List.of("ready C [0]"), s.calls);
         assertNoRecords(fx);
     }
 
@@ -461,14 +461,14 @@ class ActivationTest {
         mc.onInitialize = hh -> {
             hh.setMiniportAttributes(MiniportAttributes.registrationControllingDefaultPort());
             statuses.add(hh.netPnPEvent(NetPnPEventNotification.portActivation(0)));
-            callsInside.addAll(sink.rec.calls);
+            callsInside.addAll(sink.calls);
             return NdisStatus.SUCCESS;
         };
         AdapterRuntime c = fx.initialized("C", mc);
         assertEquals(List.of(NdisStatus.SUCCESS), statuses);
         assertTrue(callsInside.isEmpty(), callsInside.toString());
         assertStates(c.view(), PortState.ACTIVATED, 0);
-        assertEquals(List.of("ready C [0]"), sink.rec.calls);
+        assertEquals(List.of("ready C [0]"), sink.calls);
         assertNoRecords(fx);
     }
 
@@ -481,10 +481,10 @@ class ActivationTest {
         assertEquals(NdisStatus.SUCCESS, mc.handle.netPnPEvent(NetPnPEventNotification.portActivation(p)));
         assertStates(c.view(), PortState.ACTIVATED, p);
         assertStates(c.view(), PortState.ALLOCATED, 0);
-        assertTrue(sink.rec.calls.isEmpty(), sink.rec.calls.toString());
+        assertTrue(sink.calls.isEmpty(), sink.calls.toString());
 
         assertEquals(NdisStatus.SUCCESS, mc.handle.netPnPEvent(NetPnPEventNotification.portActivation(0)));
-        assertEquals(List.of("ready C [0," + p + "]"), sink.rec.calls);
+        assertEquals(List.of("ready C [0," + p + "]"), sink.calls);
         assertNoRecords(fx);
         c.halt(HaltAction.DEVICE_DISABLED);
         assertNoRecords(fx);

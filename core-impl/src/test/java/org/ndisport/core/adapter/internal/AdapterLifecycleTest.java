@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,12 +19,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ndisport.api.NdisObjectHeader;
 import org.ndisport.api.NdisStatus;
-import org.ndisport.api.binding.AdapterEventSink;
-import org.ndisport.api.binding.BindableAdapter;
-import org.ndisport.api.binding.UnbindReason;
-import org.ndisport.api.data.NetBufferList;
-import org.ndisport.api.data.OidRequest;
-import org.ndisport.api.data.StatusIndication;
 import org.ndisport.api.miniport.AllocatePortResult;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.MiniportAttributes;
@@ -368,8 +361,8 @@ class AdapterLifecycleTest {
         ScriptedMiniport m = new ScriptedMiniport();
         List<String> order = new CopyOnWriteArrayList<>();
         List<AdapterView> inHalt = new ArrayList<>();
-        HookedSink hooked = new HookedSink(sink, (adapter, reason) -> order.add("unavailable " + reason));
-        fx.context.sink(hooked);
+        sink.beforeUnavailable = (adapter, reason) -> order.add("unavailable " + reason);
+        fx.context.sink(sink);
         m.onHalt = h -> {
             order.add("halt");
             order.addAll(sink.calls);
@@ -399,13 +392,14 @@ class AdapterLifecycleTest {
         List<AllocatePortResult> results = new ArrayList<>();
         List<AdapterView> atUnbind = new ArrayList<>();
         List<Integer> haltsAtUnbind = new ArrayList<>();
-        fx.context.sink(new HookedSink(sink, (adapter, reason) -> {
+        sink.beforeUnavailable = (adapter, reason) -> {
             atUnbind.add(adapter.view());
             haltsAtUnbind.add(m.halts.size());
             PortCharacteristics chars = PortCharacteristics.forAllocation();
             results.add(m.handle.allocatePort(chars));
             atUnbind.add(adapter.view());
-        }));
+        };
+        fx.context.sink(sink);
         AdapterRuntime a = fx.initialized(A, m);
         long before = fx.verifier.total();
 
@@ -775,53 +769,6 @@ class AdapterLifecycleTest {
         List<String> port(int n) {
             return lines.stream().filter(s -> s.startsWith("port ") && s.split(" ")[2].equals(String.valueOf(n)))
                     .toList();
-        }
-    }
-
-    /** A sink that runs a hook at the start of adapterUnavailable, then records through a RecordingSink. */
-    static final class HookedSink implements AdapterEventSink {
-        private final RecordingSink delegate;
-        private final BiConsumer<BindableAdapter, UnbindReason> onUnavailable;
-
-        HookedSink(RecordingSink delegate, BiConsumer<BindableAdapter, UnbindReason> onUnavailable) {
-            this.delegate = delegate;
-            this.onUnavailable = onUnavailable;
-        }
-
-        @Override
-        public void adapterReady(BindableAdapter adapter) {
-            delegate.adapterReady(adapter);
-        }
-
-        @Override
-        public void adapterUnavailable(BindableAdapter adapter, UnbindReason reason) {
-            onUnavailable.accept(adapter, reason);
-            delegate.adapterUnavailable(adapter, reason);
-        }
-
-        @Override
-        public void portEvent(BindableAdapter adapter, NetPnPEventNotification notification) {
-            delegate.portEvent(adapter, notification);
-        }
-
-        @Override
-        public void receive(BindableAdapter adapter, NetBufferList lists, int port, int count, int flags) {
-            delegate.receive(adapter, lists, port, count, flags);
-        }
-
-        @Override
-        public void status(BindableAdapter adapter, StatusIndication indication) {
-            delegate.status(adapter, indication);
-        }
-
-        @Override
-        public void sendComplete(BindableAdapter adapter, NetBufferList lists, int flags) {
-            delegate.sendComplete(adapter, lists, flags);
-        }
-
-        @Override
-        public void oidComplete(BindableAdapter adapter, OidRequest request, NdisStatus status) {
-            delegate.oidComplete(adapter, request, status);
         }
     }
 }

@@ -16,12 +16,6 @@ import org.ndisport.api.NdisObjectHeader;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.NdisVerifierException;
 import org.ndisport.api.PortNumbers;
-import org.ndisport.api.binding.AdapterEventSink;
-import org.ndisport.api.binding.BindableAdapter;
-import org.ndisport.api.binding.UnbindReason;
-import org.ndisport.api.data.NetBufferList;
-import org.ndisport.api.data.OidRequest;
-import org.ndisport.api.data.StatusIndication;
 import org.ndisport.api.miniport.AllocatePortResult;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.MiniportAttributes;
@@ -164,8 +158,8 @@ class AllocatePortTest {
             PortCharacteristics c = chars().portNumber(UNTOUCHED);
             AtomicReference<AllocatePortResult> result = new AtomicReference<>();
             AtomicReference<AdapterView> seen = new AtomicReference<>();
-            HookSink sink = new HookSink();
-            sink.onUnavailable = reason -> {
+            RecordingSink sink = new RecordingSink();
+            sink.beforeUnavailable = (adapter, reason) -> {
                 seen.set(ScriptedMiniport.viewOf(m.handle));
                 result.set(m.handle.allocatePort(c));
             };
@@ -181,7 +175,7 @@ class AllocatePortTest {
             assertFailed(NdisStatus.CLOSING, result.get(), c);
             assertEquals(1, seen.get().ports().size());
             assertEquals(List.of(), f.verifier.violations(), "no record while a halt is only scheduled");
-            assertEquals(List.of("ready A [0]", "unavailable A HALT_SCHEDULED"), sink.recording.calls);
+            assertEquals(List.of("ready A [0]", "unavailable A HALT_SCHEDULED"), sink.calls);
         }
 
         @Test
@@ -836,50 +830,5 @@ class AllocatePortTest {
                 () -> assertEquals(ADAPTER, v.adapter(), "adapter"),
                 () -> assertEquals(port, v.port(), "port"),
                 () -> assertEquals(EngineFixture.BUNDLE, v.bundle(), "bundle"));
-    }
-
-    /**
-     * A binding layer that records like {@link RecordingSink} (which is final, so this delegates) and
-     * runs a hook when told the adapter is going away.
-     */
-    static final class HookSink implements AdapterEventSink {
-        final RecordingSink recording = new RecordingSink();
-        volatile java.util.function.Consumer<UnbindReason> onUnavailable = r -> { };
-
-        @Override
-        public void adapterReady(BindableAdapter adapter) {
-            recording.adapterReady(adapter);
-        }
-
-        @Override
-        public void adapterUnavailable(BindableAdapter adapter, UnbindReason reason) {
-            onUnavailable.accept(reason);
-            recording.adapterUnavailable(adapter, reason);
-        }
-
-        @Override
-        public void portEvent(BindableAdapter adapter, NetPnPEventNotification notification) {
-            recording.portEvent(adapter, notification);
-        }
-
-        @Override
-        public void receive(BindableAdapter adapter, NetBufferList lists, int port, int count, int flags) {
-            recording.receive(adapter, lists, port, count, flags);
-        }
-
-        @Override
-        public void status(BindableAdapter adapter, StatusIndication indication) {
-            recording.status(adapter, indication);
-        }
-
-        @Override
-        public void sendComplete(BindableAdapter adapter, NetBufferList lists, int flags) {
-            recording.sendComplete(adapter, lists, flags);
-        }
-
-        @Override
-        public void oidComplete(BindableAdapter adapter, OidRequest request, NdisStatus status) {
-            recording.oidComplete(adapter, request, status);
-        }
     }
 }

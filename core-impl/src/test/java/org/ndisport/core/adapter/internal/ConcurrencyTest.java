@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,12 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.ndisport.api.NdisStatus;
-import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.binding.BindableAdapter;
-import org.ndisport.api.binding.UnbindReason;
-import org.ndisport.api.data.NetBufferList;
-import org.ndisport.api.data.OidRequest;
-import org.ndisport.api.data.StatusIndication;
 import org.ndisport.api.miniport.AllocatePortResult;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.NdisMiniportHandle;
@@ -72,13 +68,18 @@ class ConcurrencyTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     @DisplayName("R5 R16 R30 R43 R76 D32 four driver threads on one adapter: unique numbers, atomic events, consistent view")
     void r76_concurrentPortOperations_oneAdapter_consistent() throws Exception {
-        CheckingSink sink = new CheckingSink();
+        RecordingSink sink = new RecordingSink();
+        AtomicInteger ready = new AtomicInteger();
+        AtomicInteger inside = new AtomicInteger();
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        sink.onReady = adapter -> ready.incrementAndGet();
+        sink.onPortEvent = n -> checkDelivery(sink.lastAdapter, n, inside, errors);
         fx.context.sink(sink);
         fx.context.portLimit(PORT_LIMIT);
         ScriptedMiniport m = new ScriptedMiniport();
         AdapterRuntime a = fx.adapter("C", m);
         assertEquals(NdisStatus.SUCCESS, a.initialize());
-        assertEquals(1, sink.ready.get());
+        assertEquals(1, ready.get());
 
         CountDownLatch start = new CountDownLatch(1);
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
@@ -108,7 +109,7 @@ class ConcurrencyTest {
             failures.forEach(e::addSuppressed);
             throw e;
         }
-        assertTrue(sink.errors.isEmpty(), "checks inside portEvent failed: " + sink.errors);
+        assertTrue(errors.isEmpty(), "checks inside portEvent failed: " + errors);
 
         AdapterView view = a.view();
         assertEquals(AdapterPhase.P2_OPERATIONAL, view.phase());
@@ -136,7 +137,7 @@ class ConcurrencyTest {
             assertNotNull(p, "owned port " + e.getKey() + " missing");
             assertEquals(e.getValue() ? PortState.ACTIVATED : PortState.ALLOCATED, p.state(), "port " + e.getKey());
         }
-        assertEquals(successes, sink.events.get(), "one delivery per successful port event, none for failures");
+        assertEquals(successes, sink.portEvents.size(), "one delivery per successful port event, none for failures");
         assertEquals(0, fx.verifier.total(), "verifier recorded: " + fx.verifier.violations());
 
         a.halt(HaltAction.DEVICE_STOPPED);
@@ -389,66 +390,31 @@ class ConcurrencyTest {
     }
 
     /**
-     * A binding layer that checks, inside every port event, that each listed port shows its transition
-     * flag in the adapter's view (D32) and that no two deliveries overlap (R76). Errors are collected,
-     * never thrown into the engine.
+     * Checks, inside a port event, that each listed port shows its transition flag in the adapter's view
+     * (D32) and that no two deliveries overlap (R76). Errors are collected, never thrown into the engine.
      */
-    private static final class CheckingSink implements AdapterEventSink {
-        final AtomicInteger ready = new AtomicInteger();
-        final AtomicInteger events = new AtomicInteger();
-        final AtomicInteger inside = new AtomicInteger();
-        final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void adapterReady(BindableAdapter adapter) {
-            ready.incrementAndGet();
+    private static void checkDelivery(BindableAdapter adapter, NetPnPEventNotification n, AtomicInteger inside,
+            Queue<String> errors) {
+        if (inside.incrementAndGet() != 1) {
+            errors.add("overlapping port event deliveries");
         }
-
-        @Override
-        public void adapterUnavailable(BindableAdapter adapter, UnbindReason reason) {
-        }
-
-        @Override
-        public void portEvent(BindableAdapter adapter, NetPnPEventNotification n) {
-            if (inside.incrementAndGet() != 1) {
-                errors.add("overlapping port event deliveries");
+        try {
+            NetPnPEvent e = n.netPnPEvent();
+            PortState want = e.netEvent() == 10 ? PortState.ACTIVATING : PortState.DEACTIVATING;
+            AdapterView v = adapter.view();
+            List<Integer> listed = ports(e);
+            if (listed.isEmpty()) {
+                errors.add("event without ports: " + e.netEvent());
             }
-            try {
-                events.incrementAndGet();
-                NetPnPEvent e = n.netPnPEvent();
-                PortState want = e.netEvent() == 10 ? PortState.ACTIVATING : PortState.DEACTIVATING;
-                AdapterView v = adapter.view();
-                List<Integer> listed = ports(e);
-                if (listed.isEmpty()) {
-                    errors.add("event without ports: " + e.netEvent());
+            for (int port : listed) {
+                PortView p = v.port(port);
+                if (p == null || p.state() != want) {
+                    errors.add("event " + e.netEvent() + " " + listed + ": port " + port + " shows "
+                            + (p == null ? "nothing" : p.state()));
                 }
-                for (int port : listed) {
-                    PortView p = v.port(port);
-                    if (p == null || p.state() != want) {
-                        errors.add("event " + e.netEvent() + " " + listed + ": port " + port + " shows "
-                                + (p == null ? "nothing" : p.state()));
-                    }
-                }
-            } finally {
-                inside.decrementAndGet();
             }
-        }
-
-        @Override
-        public void receive(BindableAdapter adapter, NetBufferList lists, int port, int count, int flags) {
-            adapter.returnNetBufferLists(lists, 0);
-        }
-
-        @Override
-        public void status(BindableAdapter adapter, StatusIndication indication) {
-        }
-
-        @Override
-        public void sendComplete(BindableAdapter adapter, NetBufferList lists, int flags) {
-        }
-
-        @Override
-        public void oidComplete(BindableAdapter adapter, OidRequest request, NdisStatus status) {
+        } finally {
+            inside.decrementAndGet();
         }
     }
 }

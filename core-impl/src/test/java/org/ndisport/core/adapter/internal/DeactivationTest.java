@@ -33,7 +33,7 @@ import org.ndisport.api.runtime.Severity;
 /** NdisMNetPnPEvent deactivation rows X1-X8 (spec §2.4), rules R24-R35 and decisions D8-D13, D15, D16. */
 class DeactivationTest {
     private EngineFixture fx;
-    private PortEventTestSupport.HookedSink sink;
+    private RecordingSink sink;
     private ScriptedMiniport m;
     private AdapterRuntime a;
     private NdisMiniportHandle h;
@@ -42,7 +42,7 @@ class DeactivationTest {
     @BeforeEach
     void setUp() {
         fx = new EngineFixture();
-        sink = new PortEventTestSupport.HookedSink();
+        sink = new RecordingSink();
         fx.context.sink(sink);
         m = new ScriptedMiniport();
         a = fx.initialized("A", m);
@@ -51,9 +51,9 @@ class DeactivationTest {
             assertEquals(expected, allocate(h));
         }
         activate(h, 1, 2, 3);
-        assertEquals(List.of("ready A [0]", "activate A [1,2,3]"), sink.rec.calls);
-        sink.rec.calls.clear();
-        sink.rec.portEvents.clear();
+        assertEquals(List.of("ready A [0]", "activate A [1,2,3]"), sink.calls);
+        sink.calls.clear();
+        sink.portEvents.clear();
     }
 
     private NdisStatus event(Object buffer, int bufferLength) {
@@ -64,8 +64,8 @@ class DeactivationTest {
     /** A rejected deactivation changed nothing (R30): 0-3 ACTIVATED, no event, no record. */
     private void assertNothingChanged() {
         assertStates(a.view(), PortState.ACTIVATED, 0, 1, 2, 3);
-        assertTrue(sink.rec.calls.isEmpty(), sink.rec.calls.toString());
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.calls.isEmpty(), sink.calls.toString());
+        assertTrue(sink.portEvents.isEmpty());
         assertNoRecords(fx);
     }
 
@@ -120,8 +120,8 @@ class DeactivationTest {
         assertEquals(NdisStatus.SUCCESS, event(array, 4));
         assertStates(a.view(), PortState.ALLOCATED, 1);
         assertStates(a.view(), PortState.ACTIVATED, 0, 2, 3);
-        assertEquals(List.of("deactivate A [1]"), sink.rec.calls);
-        NetPnPEvent e = sink.rec.portEvents.get(0).netPnPEvent();
+        assertEquals(List.of("deactivate A [1]"), sink.calls);
+        NetPnPEvent e = sink.portEvents.get(0).netPnPEvent();
         assertArrayEquals(new int[] {1}, (int[]) e.buffer());
         assertEquals(4, e.bufferLength());
         assertArrayEquals(new int[] {1, 2}, array, "the miniport's array is untouched");
@@ -136,7 +136,7 @@ class DeactivationTest {
         assertEquals(NdisStatus.SUCCESS, event(new int[] {3, 0, 3}, 4));
         assertStates(a.view(), PortState.ALLOCATED, 1, 2, 3);
         assertStates(a.view(), PortState.ACTIVATED, 0);
-        assertEquals(List.of("deactivate A [1]", "deactivate A [2]", "deactivate A [3]"), sink.rec.calls);
+        assertEquals(List.of("deactivate A [1]", "deactivate A [2]", "deactivate A [3]"), sink.calls);
         assertNoRecords(fx);
     }
 
@@ -166,9 +166,9 @@ class DeactivationTest {
     void x4_r26_freedPort_invalidPort() {
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portDeactivation(3)));
         assertEquals(NdisStatus.SUCCESS, h.freePort(3));
-        sink.rec.calls.clear();
+        sink.calls.clear();
         assertEquals(NdisStatus.INVALID_PORT, h.netPnPEvent(NetPnPEventNotification.portDeactivation(3)));
-        assertTrue(sink.rec.calls.isEmpty());
+        assertTrue(sink.calls.isEmpty());
         assertNoRecords(fx);
     }
 
@@ -221,7 +221,7 @@ class DeactivationTest {
         assertEquals(NdisStatus.INVALID_PORT_STATE, h.netPnPEvent(NetPnPEventNotification.portDeactivation(1, 2)));
         assertStates(a.view(), PortState.ALLOCATED, 2);
         assertStates(a.view(), PortState.ACTIVATED, 0, 1, 3);
-        assertEquals(List.of("deactivate A [2]"), sink.rec.calls);
+        assertEquals(List.of("deactivate A [2]"), sink.calls);
         assertNoRecords(fx);
     }
 
@@ -255,7 +255,7 @@ class DeactivationTest {
                 NdisStatus.INVALID_PORT_STATE), nested);
         assertStates(a.view(), PortState.ALLOCATED, 1, 2);
         assertStates(a.view(), PortState.ACTIVATED, 0, 3);
-        assertEquals(List.of("deactivate A [1,2]"), sink.rec.calls);
+        assertEquals(List.of("deactivate A [1,2]"), sink.calls);
         assertNoRecords(fx);
     }
 
@@ -281,9 +281,9 @@ class DeactivationTest {
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(sent));
         assertStates(a.view(), PortState.ALLOCATED, 1, 3);
         assertStates(a.view(), PortState.ACTIVATED, 0, 2);
-        assertEquals(List.of("deactivate A [3,1]"), sink.rec.calls);
-        assertEquals(1, sink.rec.portEvents.size());
-        NetPnPEventNotification got = sink.rec.portEvents.get(0);
+        assertEquals(List.of("deactivate A [3,1]"), sink.calls);
+        assertEquals(1, sink.portEvents.size());
+        NetPnPEventNotification got = sink.portEvents.get(0);
         assertNotSame(sent, got);
         assertEquals(0, got.portNumber());
         assertEquals(NdisObjectHeader.TYPE_DEFAULT, got.header().type());
@@ -307,7 +307,7 @@ class DeactivationTest {
             for (int p = 0; p <= 3; p++) {
                 during.add(PortEventTestSupport.state(v, p));
             }
-            for (NdisPort p = sink.rec.lastAdapter.activePorts(); p != null; p = p.next()) {
+            for (NdisPort p = sink.lastAdapter.activePorts(); p != null; p = p.next()) {
                 activeDuring.add(p.portCharacteristics().portNumber());
             }
         };
@@ -341,17 +341,17 @@ class DeactivationTest {
         AtomicBoolean returned = new AtomicBoolean();
         List<Boolean> returnedAtUnbind = new ArrayList<>();
         List<PortState> port0AtUnbind = new ArrayList<>();
-        sink.onUnavailable = reason -> {
+        sink.onUnavailable = (adapter, reason) -> {
             returnedAtUnbind.add(returned.get());
             port0AtUnbind.add(PortEventTestSupport.state(a.view(), 0));
         };
         NdisStatus s = h.netPnPEvent(NetPnPEventNotification.portDeactivation(0));
         returned.set(true);
         assertEquals(NdisStatus.SUCCESS, s);
-        assertEquals(List.of("unavailable A " + UnbindReason.DEFAULT_PORT_DEACTIVATED), sink.rec.calls);
+        assertEquals(List.of("unavailable A " + UnbindReason.DEFAULT_PORT_DEACTIVATED), sink.calls);
         assertEquals(List.of(false), returnedAtUnbind, "unbound inside the miniport's call");
         assertEquals(List.of(PortState.DEACTIVATING), port0AtUnbind);
-        assertTrue(sink.rec.portEvents.isEmpty(), "no port event for port 0");
+        assertTrue(sink.portEvents.isEmpty(), "no port event for port 0");
         assertStates(a.view(), PortState.ALLOCATED, 0);
         assertStates(a.view(), PortState.ACTIVATED, 1, 2, 3);
         assertNoRecords(fx);
@@ -363,7 +363,7 @@ class DeactivationTest {
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portDeactivation(0)));
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portDeactivation(2)));
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portActivation(0)));
-        assertEquals(List.of("unavailable A DEFAULT_PORT_DEACTIVATED", "ready A [0,1,3]"), sink.rec.calls,
+        assertEquals(List.of("unavailable A DEFAULT_PORT_DEACTIVATED", "ready A [0,1,3]"), sink.calls,
                 "no event for port 2 while unbound (O-1)");
         assertStates(a.view(), PortState.ACTIVATED, 0, 1, 3);
         assertStates(a.view(), PortState.ALLOCATED, 2);
@@ -383,7 +383,7 @@ class DeactivationTest {
         assertStates(c.view(), PortState.ACTIVATED, p);
         activate(mc.handle, 0);
         assertEquals(List.of("ready C [0]", "activate C [" + p + "]", "unavailable C DEFAULT_PORT_DEACTIVATED",
-                "ready C [0," + p + "]"), sink.rec.calls);
+                "ready C [0," + p + "]"), sink.calls);
         assertNoRecords(fx);
     }
 
@@ -398,7 +398,7 @@ class DeactivationTest {
             assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portActivation(3, 1)));
             assertStates(a.view(), PortState.ACTIVATED, 1, 3);
         }
-        assertEquals(10, sink.rec.portEvents.size());
+        assertEquals(10, sink.portEvents.size());
         assertStates(a.view(), PortState.ACTIVATED, 0, 2);
         assertNoRecords(fx);
     }

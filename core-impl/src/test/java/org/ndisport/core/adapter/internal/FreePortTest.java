@@ -13,12 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.ndisport.api.Irql;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.NdisVerifierException;
-import org.ndisport.api.binding.AdapterEventSink;
-import org.ndisport.api.binding.BindableAdapter;
-import org.ndisport.api.binding.UnbindReason;
-import org.ndisport.api.data.NetBufferList;
-import org.ndisport.api.data.OidRequest;
-import org.ndisport.api.data.StatusIndication;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.MiniportAttributes;
 import org.ndisport.api.pnp.NetPnPEventNotification;
@@ -149,6 +143,10 @@ class FreePortTest {
     @Order(4)
     @DisplayName("§2.2 row 4: n ACTIVATED or an event for n in flight -> INVALID_PORT_STATE")
     class Row4WrongState {
+        final List<PortState> statesSeen = new CopyOnWriteArrayList<>();
+        final List<NdisStatus> freeResults = new CopyOnWriteArrayList<>();
+        volatile int portToFree = -1;
+
         @Test
         @DisplayName("R37 D4 freeing an ACTIVATED port returns INVALID_PORT_STATE, the port stays ACTIVATED")
         void r37_freeActivePort_invalidPortState() {
@@ -181,35 +179,35 @@ class FreePortTest {
         @Test
         @DisplayName("D4 D32 freeing a port while its activation event is in flight returns INVALID_PORT_STATE")
         void d4_freeDuringActivation_invalidPortState() {
-            FreeDuringEventSink sink = announcedSink();
+            RecordingSink sink = announcedSink();
             AdapterRuntime a = fx.initialized(ADAPTER, m);
             int n = m.handle.allocatePort(PortCharacteristics.forAllocation()).portNumber();
-            sink.portToFree = n;
+            portToFree = n;
 
             NdisStatus activation = m.handle.netPnPEvent(NetPnPEventNotification.portActivation(n));
 
             assertStatus(NdisStatus.SUCCESS, activation);
-            assertEquals(List.of(PortState.ACTIVATING), sink.statesSeen, "free ran while the event was in flight");
-            assertEquals(List.of(NdisStatus.INVALID_PORT_STATE), sink.freeResults);
+            assertEquals(List.of(PortState.ACTIVATING), statesSeen, "free ran while the event was in flight");
+            assertEquals(List.of(NdisStatus.INVALID_PORT_STATE), freeResults);
             assertEquals(PortState.ACTIVATED, a.view().port(n).state(), "the failed free changed nothing");
-            assertEquals(List.of("ready A [0]", "activate A [" + n + "]"), sink.recording.calls);
+            assertEquals(List.of("ready A [0]", "activate A [" + n + "]"), sink.calls);
             assertEquals(List.of(), fx.verifier.violations());
         }
 
         @Test
         @DisplayName("D4 D32 freeing a port while its deactivation event is in flight returns INVALID_PORT_STATE")
         void d4_freeDuringDeactivation_invalidPortState() {
-            FreeDuringEventSink sink = announcedSink();
+            announcedSink();
             AdapterRuntime a = fx.initialized(ADAPTER, m);
             int n = m.handle.allocatePort(PortCharacteristics.forAllocation()).portNumber();
             m.handle.netPnPEvent(NetPnPEventNotification.portActivation(n));
-            sink.portToFree = n;
+            portToFree = n;
 
             NdisStatus deactivation = m.handle.netPnPEvent(NetPnPEventNotification.portDeactivation(n));
 
             assertStatus(NdisStatus.SUCCESS, deactivation);
-            assertEquals(List.of(PortState.DEACTIVATING), sink.statesSeen);
-            assertEquals(List.of(NdisStatus.INVALID_PORT_STATE), sink.freeResults);
+            assertEquals(List.of(PortState.DEACTIVATING), statesSeen);
+            assertEquals(List.of(NdisStatus.INVALID_PORT_STATE), freeResults);
             assertEquals(PortState.ALLOCATED, a.view().port(n).state(), "deactivation completed normally");
             assertStatus(NdisStatus.SUCCESS, m.handle.freePort(n));
             assertNull(a.view().port(n));
@@ -219,22 +217,34 @@ class FreePortTest {
         @Test
         @DisplayName("D4 an event in flight for another port does not block freeing an ALLOCATED port")
         void d4_eventInFlightForOtherPort_success() {
-            FreeDuringEventSink sink = announcedSink();
+            announcedSink();
             AdapterRuntime a = fx.initialized(ADAPTER, m);
             int idle = m.handle.allocatePort(PortCharacteristics.forAllocation()).portNumber();
             int activating = m.handle.allocatePort(PortCharacteristics.forAllocation()).portNumber();
-            sink.portToFree = idle;
+            portToFree = idle;
 
             assertStatus(NdisStatus.SUCCESS, m.handle.netPnPEvent(NetPnPEventNotification.portActivation(activating)));
 
-            assertEquals(List.of(PortState.ALLOCATED), sink.statesSeen);
-            assertEquals(List.of(NdisStatus.SUCCESS), sink.freeResults);
+            assertEquals(List.of(PortState.ALLOCATED), statesSeen);
+            assertEquals(List.of(NdisStatus.SUCCESS), freeResults);
             assertNull(a.view().port(idle));
             assertEquals(PortState.ACTIVATED, a.view().port(activating).state());
         }
 
-        private FreeDuringEventSink announcedSink() {
-            FreeDuringEventSink sink = new FreeDuringEventSink(m);
+        /**
+         * Announces a sink that, while a port event is being delivered (before recording it), notes the
+         * state of {@link #portToFree} and tries to free it through the miniport's handle.
+         */
+        private RecordingSink announcedSink() {
+            RecordingSink sink = new RecordingSink();
+            sink.beforePortEvent = notification -> {
+                int n = portToFree;
+                if (n >= 0) {
+                    PortView p = ScriptedMiniport.viewOf(m.handle).port(n);
+                    statesSeen.add(p == null ? PortState.NONEXISTENT : p.state());
+                    freeResults.add(m.handle.freePort(n));
+                }
+            };
             fx.context.sink(sink);
             return sink;
         }
@@ -403,8 +413,8 @@ class FreePortTest {
         void d4_freeWhileHaltScheduled_success() {
             List<NdisStatus> results = new ArrayList<>();
             AtomicReference<Boolean> scheduled = new AtomicReference<>();
-            FreeDuringEventSink sink = new FreeDuringEventSink(m);
-            sink.onUnavailable = () -> {
+            RecordingSink sink = new RecordingSink();
+            sink.beforeUnavailable = (adapter, reason) -> {
                 scheduled.set(ScriptedMiniport.viewOf(m.handle).haltScheduled());
                 results.add(m.handle.freePort(1));
             };
@@ -495,65 +505,5 @@ class FreePortTest {
                 () -> assertEquals(ADAPTER, v.adapter(), "adapter"),
                 () -> assertEquals(port, v.port(), "port"),
                 () -> assertEquals(EngineFixture.BUNDLE, v.bundle(), "bundle"));
-    }
-
-    /**
-     * A binding layer that records like {@link RecordingSink} (final, so this delegates) and, while a
-     * port event is being delivered, notes the state of {@link #portToFree} and tries to free it through
-     * the miniport's handle; it also runs a hook when told the adapter is going away.
-     */
-    static final class FreeDuringEventSink implements AdapterEventSink {
-        final RecordingSink recording = new RecordingSink();
-        final List<PortState> statesSeen = new CopyOnWriteArrayList<>();
-        final List<NdisStatus> freeResults = new CopyOnWriteArrayList<>();
-        private final ScriptedMiniport miniport;
-        volatile int portToFree = -1;
-        volatile Runnable onUnavailable = () -> { };
-
-        FreeDuringEventSink(ScriptedMiniport miniport) {
-            this.miniport = miniport;
-        }
-
-        @Override
-        public void adapterReady(BindableAdapter adapter) {
-            recording.adapterReady(adapter);
-        }
-
-        @Override
-        public void adapterUnavailable(BindableAdapter adapter, UnbindReason reason) {
-            onUnavailable.run();
-            recording.adapterUnavailable(adapter, reason);
-        }
-
-        @Override
-        public void portEvent(BindableAdapter adapter, NetPnPEventNotification notification) {
-            int n = portToFree;
-            if (n >= 0) {
-                PortView p = ScriptedMiniport.viewOf(miniport.handle).port(n);
-                statesSeen.add(p == null ? PortState.NONEXISTENT : p.state());
-                freeResults.add(miniport.handle.freePort(n));
-            }
-            recording.portEvent(adapter, notification);
-        }
-
-        @Override
-        public void receive(BindableAdapter adapter, NetBufferList lists, int port, int count, int flags) {
-            recording.receive(adapter, lists, port, count, flags);
-        }
-
-        @Override
-        public void status(BindableAdapter adapter, StatusIndication indication) {
-            recording.status(adapter, indication);
-        }
-
-        @Override
-        public void sendComplete(BindableAdapter adapter, NetBufferList lists, int flags) {
-            recording.sendComplete(adapter, lists, flags);
-        }
-
-        @Override
-        public void oidComplete(BindableAdapter adapter, OidRequest request, NdisStatus status) {
-            recording.oidComplete(adapter, request, status);
-        }
     }
 }

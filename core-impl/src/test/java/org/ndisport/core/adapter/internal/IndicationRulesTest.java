@@ -50,7 +50,7 @@ class IndicationRulesTest {
     private static final long TIMEOUT_S = 10;
 
     private EngineFixture fx;
-    private PortEventTestSupport.HookedSink sink;
+    private RecordingSink sink;
     private ScriptedMiniport m;
     private AdapterRuntime a;
     private NdisMiniportHandle h;
@@ -63,7 +63,7 @@ class IndicationRulesTest {
     /** Adapter A bound; port 1 ACTIVATED, port 2 ALLOCATED; sink log cleared. */
     private void use(EngineFixture fixture) {
         fx = fixture;
-        sink = new PortEventTestSupport.HookedSink();
+        sink = new RecordingSink();
         fx.context.sink(sink);
         m = new ScriptedMiniport();
         a = fx.initialized("A", m);
@@ -71,9 +71,9 @@ class IndicationRulesTest {
         assertEquals(1, allocate(h));
         assertEquals(2, allocate(h));
         activate(h, 1);
-        assertEquals(List.of("ready A [0]", "activate A [1]"), sink.rec.calls);
-        sink.rec.calls.clear();
-        sink.rec.portEvents.clear();
+        assertEquals(List.of("ready A [0]", "activate A [1]"), sink.calls);
+        sink.calls.clear();
+        sink.portEvents.clear();
         assertNoRecords(fx);
     }
 
@@ -108,7 +108,7 @@ class IndicationRulesTest {
     }
 
     private void assertNoReceiveDelivered() {
-        assertTrue(sink.rec.calls.stream().noneMatch(c -> c.startsWith("receive")), sink.rec.calls.toString());
+        assertTrue(sink.calls.stream().noneMatch(c -> c.startsWith("receive")), sink.calls.toString());
     }
 
     // ---- delivery (R77, D33) ----
@@ -118,11 +118,11 @@ class IndicationRulesTest {
     void r77_receiveOnActivatedPort_delivered() {
         NetBufferList lists = chain2();
         h.indicateReceiveNetBufferLists(lists, 1, 2, 0);
-        assertEquals(List.of("receive A 1"), sink.rec.calls);
+        assertEquals(List.of("receive A 1"), sink.calls);
         assertReturnedOnce(lists);
         NetBufferList port0 = nbl();
         h.indicateReceiveNetBufferLists(port0, 0, 1, 0);
-        assertEquals(List.of("receive A 1", "receive A 0"), sink.rec.calls);
+        assertEquals(List.of("receive A 1", "receive A 0"), sink.calls);
         assertEquals(0, a.view().droppedIndications());
         assertNoRecords(fx);
     }
@@ -132,7 +132,7 @@ class IndicationRulesTest {
     void r77_statusOnActivatedPort_delivered() {
         h.indicateStatus(linkStatus(1));
         h.indicateStatus(portStateStatus(1));
-        assertEquals(List.of("status A 1", "status A 1"), sink.rec.calls);
+        assertEquals(List.of("status A 1", "status A 1"), sink.calls);
         assertEquals(0, a.view().droppedIndications());
         assertNoRecords(fx);
     }
@@ -221,7 +221,7 @@ class IndicationRulesTest {
         assertStates(a.view(), PortState.ACTIVATED, 2);
 
         h.indicateReceiveNetBufferLists(nbl(), 2, 1, 0);
-        assertTrue(sink.rec.calls.contains("receive A 2"), "delivered once the activation returned");
+        assertTrue(sink.calls.contains("receive A 2"), "delivered once the activation returned");
     }
 
     @Test
@@ -229,7 +229,7 @@ class IndicationRulesTest {
     void r18_statusOnActivatingPort_dropped() {
         sink.onPortEvent = n -> h.indicateStatus(linkStatus(2));
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portActivation(2)));
-        assertFalse(sink.rec.calls.contains("status A 2"));
+        assertFalse(sink.calls.contains("status A 2"));
         assertEquals(1, a.view().droppedIndications());
         assertOnlyRecord(fx, "R18", Severity.VIOLATION, "A", 2);
     }
@@ -272,7 +272,7 @@ class IndicationRulesTest {
         activate(h, 2);
         assertFalse(a.view().port(2).lastActivationFailed());
         h.indicateReceiveNetBufferLists(nbl(), 2, 1, 0);
-        assertTrue(sink.rec.calls.contains("receive A 2"));
+        assertTrue(sink.calls.contains("receive A 2"));
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portDeactivation(2)));
         h.indicateReceiveNetBufferLists(nbl(), 2, 1, 0);
         List<Violation> v = fx.verifier.violations();
@@ -285,7 +285,7 @@ class IndicationRulesTest {
     void r19_statusAfterFailedActivation_dropped() {
         assertEquals(NdisStatus.INVALID_PORT, h.netPnPEvent(NetPnPEventNotification.portActivation(2, 9)));
         h.indicateStatus(linkStatus(2));
-        assertFalse(sink.rec.calls.contains("status A 2"));
+        assertFalse(sink.calls.contains("status A 2"));
         assertEquals(1, a.view().droppedIndications());
         assertOnlyRecord(fx, "R19", Severity.VIOLATION, "A", 2);
     }
@@ -329,7 +329,7 @@ class IndicationRulesTest {
     void r32_statusOnDeactivatingPort_dropped() {
         sink.onPortEvent = n -> h.indicateStatus(portStateStatus(1));
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portDeactivation(1)));
-        assertFalse(sink.rec.calls.contains("status A 1"));
+        assertFalse(sink.calls.contains("status A 1"));
         assertEquals(1, a.view().droppedIndications());
         assertOnlyRecord(fx, "R32", Severity.VIOLATION, "A", 1);
     }
@@ -407,7 +407,7 @@ class IndicationRulesTest {
         Thread releaser = new Thread(() -> {
             try {
                 if (deactivating.await(TIMEOUT_S, TimeUnit.SECONDS)) {
-                    sink.rec.calls.add("released");
+                    sink.calls.add("released");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -421,7 +421,7 @@ class IndicationRulesTest {
         releaser.join(TimeUnit.SECONDS.toMillis(TIMEOUT_S));
 
         assertEquals(NdisStatus.SUCCESS, s);
-        assertEquals(List.of("released", "receive A 1", "deactivate A [1]"), sink.rec.calls,
+        assertEquals(List.of("released", "receive A 1", "deactivate A [1]"), sink.calls,
                 "the receive begun before the call is delivered and drained before the event (D33)");
         assertReturnedOnce(held.lists);
         assertEquals(0, a.view().droppedIndications());
@@ -443,7 +443,7 @@ class IndicationRulesTest {
             held.finish();
         }
         assertRecord(e.violation(), "R31", Severity.VIOLATION, "A", 1);
-        assertEquals(List.of("receive A 1"), sink.rec.calls, "no deactivation event");
+        assertEquals(List.of("receive A 1"), sink.calls, "no deactivation event");
         assertReturnedOnce(held.lists);
         assertStates(a.view(), PortState.ACTIVATED, 1);
         assertOnlyRecord(fx, "R31", Severity.VIOLATION, "A", 1);
@@ -457,7 +457,7 @@ class IndicationRulesTest {
     void r48_statusOnInactivePort_dropped(int port) {
         h.indicateStatus(linkStatus(port));
         h.indicateStatus(portStateStatus(port));
-        assertTrue(sink.rec.calls.isEmpty(), sink.rec.calls.toString());
+        assertTrue(sink.calls.isEmpty(), sink.calls.toString());
         assertEquals(2, a.view().droppedIndications());
         List<Violation> v = fx.verifier.violations();
         assertEquals(2, v.size(), v.toString());
@@ -494,7 +494,7 @@ class IndicationRulesTest {
         assertEquals(List.of(AdapterPhase.P0_INIT_PRE_REG), phases);
         assertEquals(AdapterPhase.P2_OPERATIONAL, b.view().phase());
         assertEquals(1, b.view().droppedIndications());
-        assertFalse(sink.rec.calls.contains("status B 0"));
+        assertFalse(sink.calls.contains("status B 0"));
         assertOnlyRecord(fx, "R59", Severity.VIOLATION, "B", 0);
     }
 
@@ -525,10 +525,10 @@ class IndicationRulesTest {
     void r59_statusInP4_dropped() {
         a.halt(HaltAction.DEVICE_DISABLED);
         assertNoRecords(fx);
-        sink.rec.calls.clear();
+        sink.calls.clear();
         h.indicateStatus(linkStatus(0));
         h.indicateStatus(portStateStatus(1));
-        assertTrue(sink.rec.calls.isEmpty(), sink.rec.calls.toString());
+        assertTrue(sink.calls.isEmpty(), sink.calls.toString());
         assertEquals(2, a.view().droppedIndications());
         List<Violation> v = fx.verifier.violations();
         assertEquals(2, v.size(), v.toString());
@@ -557,10 +557,10 @@ class IndicationRulesTest {
         NdisStatus status = NdisStatus.valueOf(statusName);
         m.sendCompletion = status;
         NetBufferList lists = nbl();
-        sink.rec.lastAdapter.sendNetBufferLists(lists, 1, 0);
+        sink.lastAdapter.sendNetBufferLists(lists, 1, 0);
         assertEquals(List.of(1), m.sendPorts, "delivered with its port unchanged (R77)");
-        assertEquals(1, sink.rec.completedSends.size(), "REPORT: the completion still reaches the protocol");
-        assertSame(lists, sink.rec.completedSends.get(0));
+        assertEquals(1, sink.completedSends.size(), "REPORT: the completion still reaches the protocol");
+        assertSame(lists, sink.completedSends.get(0));
         assertEquals(status, lists.status());
         assertOnlyRecord(fx, "R17", Severity.VIOLATION, "A", 1);
     }
@@ -568,8 +568,8 @@ class IndicationRulesTest {
     @Test
     @DisplayName("R17 a send served with SUCCESS records nothing")
     void r17_sendServed_noRecord() {
-        sink.rec.lastAdapter.sendNetBufferLists(nbl(), 1, 0);
-        assertEquals(1, sink.rec.completedSends.size());
+        sink.lastAdapter.sendNetBufferLists(nbl(), 1, 0);
+        assertEquals(1, sink.completedSends.size());
         assertNoRecords(fx);
     }
 
@@ -577,7 +577,7 @@ class IndicationRulesTest {
     @DisplayName("R17 O-4 a send during the activation delivery completed with INVALID_PORT: violation R17")
     void r17_sendOnActivatingPortCompletedWithInvalidPort() {
         m.sendCompletion = NdisStatus.INVALID_PORT;
-        sink.onPortEvent = n -> sink.rec.lastAdapter.sendNetBufferLists(nbl(), 2, 0);
+        sink.onPortEvent = n -> sink.lastAdapter.sendNetBufferLists(nbl(), 2, 0);
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portActivation(2)));
         assertEquals(List.of(2), m.sendPorts);
         assertOnlyRecord(fx, "R17", Severity.VIOLATION, "A", 2);
@@ -589,12 +589,12 @@ class IndicationRulesTest {
         use(new EngineFixture(VerifierMode.FAIL_FAST));
         m.sendCompletion = null;
         NetBufferList lists = nbl();
-        sink.rec.lastAdapter.sendNetBufferLists(lists, 1, 0);
+        sink.lastAdapter.sendNetBufferLists(lists, 1, 0);
         lists.setChainStatus(NdisStatus.INVALID_PORT);
         NdisVerifierException e = assertThrows(NdisVerifierException.class,
                 () -> h.sendNetBufferListsComplete(lists, 0));
         assertRecord(e.violation(), "R17", Severity.VIOLATION, "A", 1);
-        assertTrue(sink.rec.completedSends.isEmpty());
+        assertTrue(sink.completedSends.isEmpty());
         assertOnlyRecord(fx, "R17", Severity.VIOLATION, "A", 1);
     }
 
@@ -605,10 +605,10 @@ class IndicationRulesTest {
     void r33_sendOnDeactivatingPortCompletedWithInvalidPort() {
         m.sendCompletion = NdisStatus.INVALID_PORT;
         NetBufferList lists = nbl();
-        sink.onPortEvent = n -> sink.rec.lastAdapter.sendNetBufferLists(lists, 1, 0);
+        sink.onPortEvent = n -> sink.lastAdapter.sendNetBufferLists(lists, 1, 0);
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portDeactivation(1)));
         assertEquals(List.of(1), m.sendPorts);
-        assertEquals(List.of(lists), sink.rec.completedSends);
+        assertEquals(List.of(lists), sink.completedSends);
         assertOnlyRecord(fx, "R33", Severity.VIOLATION, "A", 1);
         assertStates(a.view(), PortState.ALLOCATED, 1);
     }
@@ -621,7 +621,7 @@ class IndicationRulesTest {
         NetBufferList lists = nbl();
         AtomicReference<RuntimeException> thrown = new AtomicReference<>();
         sink.onPortEvent = n -> {
-            sink.rec.lastAdapter.sendNetBufferLists(lists, 1, 0);
+            sink.lastAdapter.sendNetBufferLists(lists, 1, 0);
             lists.setChainStatus(NdisStatus.INVALID_PORT);
             try {
                 h.sendNetBufferListsComplete(lists, 0);
@@ -631,7 +631,7 @@ class IndicationRulesTest {
         };
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portDeactivation(1)));
         assertRecord(verifierException(thrown.get()).violation(), "R33", Severity.VIOLATION, "A", 1);
-        assertTrue(sink.rec.completedSends.isEmpty());
+        assertTrue(sink.completedSends.isEmpty());
         assertStates(a.view(), PortState.ALLOCATED, 1);
         assertOnlyRecord(fx, "R33", Severity.VIOLATION, "A", 1);
     }

@@ -43,7 +43,7 @@ import org.ndisport.api.runtime.Violation;
 /** NdisMNetPnPEvent common checks C0-C4 (spec §2.3) and the phases of D13. */
 class PortEventCommonChecksTest {
     private EngineFixture fx;
-    private PortEventTestSupport.HookedSink sink;
+    private RecordingSink sink;
     private ScriptedMiniport m;
     private AdapterRuntime a;
 
@@ -54,7 +54,7 @@ class PortEventCommonChecksTest {
 
     private void use(EngineFixture fixture) {
         fx = fixture;
-        sink = new PortEventTestSupport.HookedSink();
+        sink = new RecordingSink();
         fx.context.sink(sink);
         m = new ScriptedMiniport();
     }
@@ -89,7 +89,7 @@ class PortEventCommonChecksTest {
         }
         assertEquals(NdisStatus.SUCCESS, s);
         assertStates(a.view(), PortState.ACTIVATED, 1);
-        assertTrue(sink.rec.calls.contains("activate A [1]"), sink.rec.calls.toString());
+        assertTrue(sink.calls.contains("activate A [1]"), sink.calls.toString());
         assertOnlyRecord(fx, "R56", Severity.VIOLATION, "A", Violation.NO_PORT);
     }
 
@@ -109,7 +109,7 @@ class PortEventCommonChecksTest {
         assertEquals("R56", e.ruleId());
         assertRecord(e.violation(), "R56", Severity.VIOLATION, "A", Violation.NO_PORT);
         assertStates(a.view(), PortState.ALLOCATED, 1);
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.portEvents.isEmpty());
         assertOnlyRecord(fx, "R56", Severity.VIOLATION, "A", Violation.NO_PORT);
     }
 
@@ -122,8 +122,8 @@ class PortEventCommonChecksTest {
             inner.set(h.netPnPEvent(NetPnPEventNotification.portActivation(1)));
             return NdisStatus.SUCCESS;
         };
-        assertNotNull(sink.rec.lastAdapter, "adapter announced");
-        NdisStatus oid = sink.rec.lastAdapter.oidRequest(
+        assertNotNull(sink.lastAdapter, "adapter announced");
+        NdisStatus oid = sink.lastAdapter.oidRequest(
                 OidRequest.set(Oids.OID_GEN_PORT_AUTHENTICATION_PARAMETERS, 0, null, 20));
         assertEquals(NdisStatus.SUCCESS, oid);
         assertEquals(NdisStatus.SUCCESS, inner.get());
@@ -137,7 +137,7 @@ class PortEventCommonChecksTest {
         NdisMiniportHandle h = start();
         m.onOid = r -> NdisStatus.PENDING;
         OidRequest request = OidRequest.set(Oids.OID_GEN_PORT_AUTHENTICATION_PARAMETERS, 0, null, 20);
-        assertEquals(NdisStatus.PENDING, sink.rec.lastAdapter.oidRequest(request));
+        assertEquals(NdisStatus.PENDING, sink.lastAdapter.oidRequest(request));
 
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portActivation(1)));
         assertStates(a.view(), PortState.ACTIVATED, 1);
@@ -162,11 +162,11 @@ class PortEventCommonChecksTest {
             }
             return NdisStatus.SUCCESS;
         };
-        sink.rec.lastAdapter.oidRequest(OidRequest.set(Oids.OID_GEN_PORT_AUTHENTICATION_PARAMETERS, 0, null, 20));
+        sink.lastAdapter.oidRequest(OidRequest.set(Oids.OID_GEN_PORT_AUTHENTICATION_PARAMETERS, 0, null, 20));
         NdisVerifierException e = assertInstanceOfVerifier(thrown.get());
         assertRecord(e.violation(), "R57", Severity.VIOLATION, "A", Violation.NO_PORT);
         assertStates(a.view(), PortState.ALLOCATED, 1);
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.portEvents.isEmpty());
         assertOnlyRecord(fx, "R57", Severity.VIOLATION, "A", Violation.NO_PORT);
     }
 
@@ -214,7 +214,7 @@ class PortEventCommonChecksTest {
         for (Violation r : v) {
             assertRecord(r, "R75", Severity.VIOLATION, "A", Violation.NO_PORT);
         }
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.portEvents.isEmpty());
     }
 
     @Test
@@ -296,7 +296,7 @@ class PortEventCommonChecksTest {
         NdisMiniportHandle h = start();
         assertEquals(NdisStatus.NOT_SUPPORTED, h.netPnPEvent(withCode(code)));
         assertStates(a.view(), PortState.ALLOCATED, 1);
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.portEvents.isEmpty());
         assertOnlyRecord(fx, "R23", Severity.VIOLATION, "A", Violation.NO_PORT);
     }
 
@@ -307,7 +307,7 @@ class PortEventCommonChecksTest {
         NdisMiniportHandle h = start();
         assertEquals(NdisStatus.NOT_SUPPORTED, h.netPnPEvent(withCode(code)));
         assertStates(a.view(), PortState.ALLOCATED, 1);
-        assertTrue(sink.rec.portEvents.isEmpty());
+        assertTrue(sink.portEvents.isEmpty());
         assertNoRecords(fx);
     }
 
@@ -346,7 +346,7 @@ class PortEventCommonChecksTest {
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(n));
         assertStates(a.view(), PortState.ACTIVATED, 1);
         assertOnlyRecord(fx, "D11", Severity.WARNING, "A", Violation.NO_PORT);
-        assertEquals(0, sink.rec.portEvents.get(0).portNumber(), "delivered copy carries PortNumber 0 (§4.1)");
+        assertEquals(0, sink.portEvents.get(0).portNumber(), "delivered copy carries PortNumber 0 (§4.1)");
     }
 
     @ParameterizedTest(name = "reserved array {0}")
@@ -431,7 +431,7 @@ class PortEventCommonChecksTest {
             int p2 = allocate(h);
             statuses.add(h.netPnPEvent(NetPnPEventNotification.portActivation(p1, p2)));
             statuses.add(h.netPnPEvent(NetPnPEventNotification.portDeactivation(p2)));
-            callsDuringInit.addAll(sink.rec.calls);
+            callsDuringInit.addAll(sink.calls);
             return NdisStatus.SUCCESS;
         };
         a = fx.initialized("A", m);
@@ -440,7 +440,7 @@ class PortEventCommonChecksTest {
         assertTrue(callsDuringInit.isEmpty(), "nothing bound during initialize (O-1, O-2): " + callsDuringInit);
         assertStates(a.view(), PortState.ACTIVATED, 0, 1);
         assertStates(a.view(), PortState.ALLOCATED, 2);
-        assertEquals(List.of("ready A [0,1]"), sink.rec.calls);
+        assertEquals(List.of("ready A [0,1]"), sink.calls);
         assertNoRecords(fx);
     }
 
@@ -462,7 +462,7 @@ class PortEventCommonChecksTest {
         activate(h, 1);
         List<NdisStatus> statuses = new ArrayList<>();
         List<Boolean> scheduled = new ArrayList<>();
-        sink.onUnavailable = reason -> {
+        sink.onUnavailable = (adapter, reason) -> {
             if (reason == UnbindReason.HALT_SCHEDULED) {
                 scheduled.add(ScriptedMiniport.viewOf(h).haltScheduled());
                 statuses.add(h.netPnPEvent(NetPnPEventNotification.portDeactivation(1)));
@@ -480,7 +480,7 @@ class PortEventCommonChecksTest {
         NdisMiniportHandle h = start();
         assertEquals(2, allocate(h));
         activate(h, 1);
-        int eventsBefore = sink.rec.portEvents.size();
+        int eventsBefore = sink.portEvents.size();
         List<NdisStatus> statuses = new ArrayList<>();
         List<AdapterPhase> phases = new ArrayList<>();
         m.onHalt = hh -> {
@@ -495,7 +495,7 @@ class PortEventCommonChecksTest {
         assertEquals(List.of(AdapterPhase.P3_HALTING), phases);
         assertEquals(List.of(NdisStatus.SUCCESS, NdisStatus.SUCCESS, NdisStatus.SUCCESS, NdisStatus.SUCCESS,
                 NdisStatus.SUCCESS), statuses);
-        assertEquals(eventsBefore, sink.rec.portEvents.size());
+        assertEquals(eventsBefore, sink.portEvents.size());
         assertNoRecords(fx);
     }
 

@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 import org.ndisport.api.NdisStatus;
-import org.ndisport.api.binding.AdapterEventSink;
-import org.ndisport.api.binding.BindableAdapter;
-import org.ndisport.api.binding.UnbindReason;
 import org.ndisport.api.data.NetBufferList;
-import org.ndisport.api.data.OidRequest;
-import org.ndisport.api.data.StatusIndication;
 import org.ndisport.api.miniport.AllocatePortResult;
 import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.ndisport.api.pnp.NetPnPEventNotification;
@@ -23,7 +16,7 @@ import org.ndisport.api.runtime.PortView;
 import org.ndisport.api.runtime.Severity;
 import org.ndisport.api.runtime.Violation;
 
-/** Shared helpers of the port-event and indication tests: allocation, state and record assertions, a hooked sink. */
+/** Shared helpers of the port-event and indication tests: allocation, state and record assertions. */
 final class PortEventTestSupport {
     private PortEventTestSupport() {
     }
@@ -79,54 +72,5 @@ final class PortEventTestSupport {
     /** Counts how often {@code list} (by identity) is in {@code returned}. */
     static long timesReturned(List<NetBufferList> returned, NetBufferList list) {
         return returned.stream().filter(l -> l == list).count();
-    }
-
-    /**
-     * A binding layer that records like {@link RecordingSink} and runs test hooks: after recording a
-     * port event, before delivering a receive, and after recording an unbind.
-     */
-    static final class HookedSink implements AdapterEventSink {
-        final RecordingSink rec = new RecordingSink();
-        volatile Consumer<NetPnPEventNotification> onPortEvent = n -> { };
-        volatile IntConsumer onReceive = port -> { };
-        volatile Consumer<UnbindReason> onUnavailable = r -> { };
-
-        @Override
-        public void adapterReady(BindableAdapter adapter) {
-            rec.adapterReady(adapter);
-        }
-
-        @Override
-        public void adapterUnavailable(BindableAdapter adapter, UnbindReason reason) {
-            rec.adapterUnavailable(adapter, reason);
-            onUnavailable.accept(reason);
-        }
-
-        @Override
-        public void portEvent(BindableAdapter adapter, NetPnPEventNotification notification) {
-            rec.portEvent(adapter, notification);
-            onPortEvent.accept(notification);
-        }
-
-        @Override
-        public void receive(BindableAdapter adapter, NetBufferList lists, int port, int count, int flags) {
-            onReceive.accept(port);
-            rec.receive(adapter, lists, port, count, flags);
-        }
-
-        @Override
-        public void status(BindableAdapter adapter, StatusIndication indication) {
-            rec.status(adapter, indication);
-        }
-
-        @Override
-        public void sendComplete(BindableAdapter adapter, NetBufferList lists, int flags) {
-            rec.sendComplete(adapter, lists, flags);
-        }
-
-        @Override
-        public void oidComplete(BindableAdapter adapter, OidRequest request, NdisStatus status) {
-            rec.oidComplete(adapter, request, status);
-        }
     }
 }

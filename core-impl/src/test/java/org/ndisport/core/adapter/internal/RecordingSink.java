@@ -2,6 +2,9 @@ package org.ndisport.core.adapter.internal;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.binding.BindableAdapter;
@@ -13,12 +16,28 @@ import org.ndisport.api.pnp.NetPnPEvent;
 import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.port.NdisPort;
 
-/** A binding layer that records what the engine tells it, one line per call, and returns receives at once. */
-final class RecordingSink implements AdapterEventSink {
+/**
+ * A binding layer that records what the engine tells it, one line per call, and returns receives at once.
+ * Tests may set hooks to run code inside the engine's calls; each defaults to doing nothing.
+ */
+public class RecordingSink implements AdapterEventSink {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<NetPnPEventNotification> portEvents = new CopyOnWriteArrayList<>();
     final List<NetBufferList> completedSends = new CopyOnWriteArrayList<>();
     volatile BindableAdapter lastAdapter;
+
+    /** Runs after an adapter's readiness is recorded. */
+    public volatile Consumer<BindableAdapter> onReady = adapter -> { };
+    /** Runs before a port event is recorded. */
+    public volatile Consumer<NetPnPEventNotification> beforePortEvent = n -> { };
+    /** Runs after a port event is recorded. */
+    public volatile Consumer<NetPnPEventNotification> onPortEvent = n -> { };
+    /** Runs with the port number before a receive is recorded and its lists returned. */
+    public volatile IntConsumer onReceive = port -> { };
+    /** Runs before an unbind is recorded. */
+    public volatile BiConsumer<BindableAdapter, UnbindReason> beforeUnavailable = (adapter, reason) -> { };
+    /** Runs after an unbind is recorded. */
+    public volatile BiConsumer<BindableAdapter, UnbindReason> onUnavailable = (adapter, reason) -> { };
 
     @Override
     public void adapterReady(BindableAdapter adapter) {
@@ -28,15 +47,19 @@ final class RecordingSink implements AdapterEventSink {
             ports.append(ports.length() == 0 ? "" : ",").append(p.portCharacteristics().portNumber());
         }
         calls.add("ready " + adapter.name() + " [" + ports + "]");
+        onReady.accept(adapter);
     }
 
     @Override
     public void adapterUnavailable(BindableAdapter adapter, UnbindReason reason) {
+        beforeUnavailable.accept(adapter, reason);
         calls.add("unavailable " + adapter.name() + " " + reason);
+        onUnavailable.accept(adapter, reason);
     }
 
     @Override
     public void portEvent(BindableAdapter adapter, NetPnPEventNotification n) {
+        beforePortEvent.accept(n);
         portEvents.add(n);
         NetPnPEvent e = n.netPnPEvent();
         StringBuilder ports = new StringBuilder();
@@ -50,10 +73,12 @@ final class RecordingSink implements AdapterEventSink {
             }
         }
         calls.add((e.netEvent() == 10 ? "activate" : "deactivate") + " " + adapter.name() + " [" + ports + "]");
+        onPortEvent.accept(n);
     }
 
     @Override
     public void receive(BindableAdapter adapter, NetBufferList lists, int port, int count, int flags) {
+        onReceive.accept(port);
         calls.add("receive " + adapter.name() + " " + port);
         adapter.returnNetBufferLists(lists, 0);
     }
