@@ -13,8 +13,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * and nothing is bound.
  *
  * <p>Per adapter the engine calls {@link #adapterReady}, {@link #adapterUnavailable} and
- * {@link #portEvent} one at a time (R76). A sink that throws is logged and recorded; the engine's
- * result never changes (O-6).
+ * {@link #portEvent} one at a time (R76), at PASSIVE; receives and status arrive at DISPATCH. A sink
+ * that throws is logged and recorded (N1); the engine's result never changes (O-6). A sink must not
+ * halt an adapter from inside these calls. When a sink service goes away or is replaced, the engine
+ * first calls {@link #adapterUnavailable} on it with {@link UnbindReason#BINDING_LAYER_STOPPING}.
  */
 @ConsumerType
 public interface AdapterEventSink {
@@ -40,7 +42,8 @@ public interface AdapterEventSink {
 
     /**
      * A receive indication on an ACTIVATED port. Every list must go back through
-     * {@link BindableAdapter#returnNetBufferLists} exactly once. Takes no lock and allocates nothing.
+     * {@link BindableAdapter#returnNetBufferLists} exactly once; if this method throws, the engine cannot
+     * know which lists it still holds and returns none. Takes no lock and allocates nothing.
      */
     void receive(BindableAdapter adapter, NetBufferList lists, int portNumber, int numberOfLists, int receiveFlags);
 

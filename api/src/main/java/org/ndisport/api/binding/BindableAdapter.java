@@ -28,11 +28,18 @@ public interface BindableAdapter {
     /**
      * Passes a send to the miniport on {@code portNumber}, unchanged (R77), at DISPATCH. Completion
      * arrives at {@link AdapterEventSink#sendComplete}. The binding layer has checked the port is open
-     * to the sender (spec §2.5).
+     * to the sender (spec §2.5). Once a halt is scheduled the lists complete at once with CLOSING and
+     * never reach the miniport (spec §1.1).
      */
     void sendNetBufferLists(NetBufferList lists, int portNumber, int sendFlags);
 
-    /** Passes an OID request to the miniport unchanged; PENDING completes at {@link AdapterEventSink#oidComplete}. */
+    /**
+     * Passes an OID request to the miniport unchanged, at PASSIVE; PENDING completes at
+     * {@link AdapterEventSink#oidComplete}. Returns CLOSING once a halt is scheduled. OID_GEN_ENUMERATE_PORTS
+     * and OID_GEN_PORT_STATE are answered by the binding layer from {@link #view()}, since only it knows
+     * which ports are open to each binding (§6.1, §6.2); given here they return NOT_SUPPORTED and never
+     * reach the miniport (R52).
+     */
     NdisStatus oidRequest(OidRequest request);
 
     /** Gives received lists back to the miniport; each exactly once. */

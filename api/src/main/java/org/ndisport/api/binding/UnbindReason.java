@@ -5,5 +5,10 @@ public enum UnbindReason {
     /** Port 0 was deactivated (R34, D15). */
     DEFAULT_PORT_DEACTIVATED,
     /** A halt was scheduled (D34), including surprise removal. */
-    HALT_SCHEDULED
+    HALT_SCHEDULED,
+    /**
+     * This binding layer is being removed or replaced: close its bindings; a replacement binds every
+     * protocol again with the current ActivePorts.
+     */
+    BINDING_LAYER_STOPPING
 }

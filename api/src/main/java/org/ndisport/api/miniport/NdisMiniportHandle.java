@@ -53,6 +53,9 @@ public interface NdisMiniportHandle extends IoPortAccess {
     /**
      * NdisMIndicateReceiveNetBufferLists on {@code portNumber} (spec §2.5, R77). Every list comes back
      * through {@link MiniportDriver#returnNetBufferLists} exactly once, dropped ones included (D21).
+     * Two exceptions: in FAIL_FAST mode a dropped indication throws and the lists stay the caller's (the
+     * call had no effect); and a binding layer that throws while holding them (recorded as N1) may not
+     * return them.
      */
     void indicateReceiveNetBufferLists(NetBufferList lists, int portNumber, int numberOfLists, int receiveFlags);
 

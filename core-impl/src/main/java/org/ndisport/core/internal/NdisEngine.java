@@ -114,6 +114,10 @@ public final class NdisEngine implements NdisRuntime {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindSink(AdapterEventSink sink) {
+        AdapterEventSink previous = context.sink();
+        if (previous != null) {
+            closeBindingsOf(previous);
+        }
         context.sink(sink);
         for (AdapterRuntime a : adapters.values()) {
             a.sinkAdded();
@@ -122,10 +126,15 @@ public final class NdisEngine implements NdisRuntime {
 
     void unbindSink(AdapterEventSink sink) {
         if (context.sink() == sink) {
+            closeBindingsOf(sink);
             context.sink(null);
-            for (AdapterRuntime a : adapters.values()) {
-                a.sinkGone();
-            }
+        }
+    }
+
+    /** A binding layer leaving (or being replaced) closes its bindings cleanly while it is still active. */
+    private void closeBindingsOf(AdapterEventSink sink) {
+        for (AdapterRuntime a : adapters.values()) {
+            a.sinkLeaving(sink);
         }
     }
 

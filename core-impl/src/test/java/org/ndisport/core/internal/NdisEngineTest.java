@@ -179,7 +179,7 @@ class NdisEngineTest {
     }
 
     @Test
-    @DisplayName("D16 a binding layer arriving later is told of every ready adapter; leaving forgets them")
+    @DisplayName("D16 a binding layer arriving later is told of every ready adapter; leaving closes its bindings")
     void d16_sinkArrivingLater() throws InterruptedException {
         SimpleDriver driver = new SimpleDriver(0);
         AdapterControl a = engine.createAdapter(AdapterSpec.virtual("a", driver, "b"));
@@ -196,7 +196,33 @@ class NdisEngineTest {
         assertTrue(ready.await(5, TimeUnit.SECONDS));
         engine.unbindSink(sink);
         a.halt(HaltAction.DEVICE_DISABLED);
-        assertEquals(List.of("ready a"), calls);
+        assertEquals(List.of("ready a", "unavailable a BINDING_LAYER_STOPPING"), calls);
         assertFalse(engine.adapter("a").isPresent());
+    }
+
+    @Test
+    @DisplayName("D16 a replacing binding layer: the old one closes its bindings first, the new one binds")
+    void d16_bindingLayerReplaced() throws InterruptedException {
+        engine.createAdapter(AdapterSpec.virtual("a", new SimpleDriver(0), "b")).initialize();
+        List<String> calls = new CopyOnWriteArrayList<>();
+        CountDownLatch firstReady = new CountDownLatch(1);
+        CountDownLatch secondReady = new CountDownLatch(1);
+        RecordingSink first = new RecordingSink();
+        first.onReady = adapter -> {
+            calls.add("first ready " + adapter.name());
+            firstReady.countDown();
+        };
+        first.onUnavailable = (adapter, reason) -> calls.add("first unavailable " + adapter.name() + " " + reason);
+        RecordingSink second = new RecordingSink();
+        second.onReady = adapter -> {
+            calls.add("second ready " + adapter.name());
+            secondReady.countDown();
+        };
+        engine.bindSink(first);
+        assertTrue(firstReady.await(5, TimeUnit.SECONDS));
+        engine.bindSink(second);
+        engine.unbindSink(first);
+        assertTrue(secondReady.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("first ready a", "first unavailable a BINDING_LAYER_STOPPING", "second ready a"), calls);
     }
 }

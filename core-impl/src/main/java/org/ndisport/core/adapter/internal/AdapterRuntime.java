@@ -1,6 +1,8 @@
 package org.ndisport.core.adapter.internal;
 
 import org.ndisport.api.NdisStatus;
+import org.ndisport.api.binding.AdapterEventSink;
+import org.ndisport.api.binding.UnbindReason;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.ndisport.api.runtime.AdapterControl;
@@ -48,19 +50,23 @@ public final class AdapterRuntime implements AdapterControl {
         return adapter.view();
     }
 
+    /** The adapter's state, for tests in this package. */
+    Adapter adapter() {
+        return adapter;
+    }
+
     /** The handle the driver is given (for tests acting as the driver's worker thread). */
     public NdisMiniportHandle handle() {
         return handle;
     }
 
-    /** A (new) binding layer appeared: it has bound nothing yet, so announce the adapter if ready. */
+    /** A (new) binding layer appeared: announce the adapter to it, from the engine's thread, if ready. */
     public void sinkAdded() {
-        notifier.forget();
-        notifier.announceIfReady();
+        notifier.announceLater();
     }
 
-    /** The binding layer is gone without a chance to unbind. */
-    public void sinkGone() {
-        notifier.forget();
+    /** {@code sink} is being removed or replaced: close its bindings of this adapter first. */
+    public void sinkLeaving(AdapterEventSink sink) {
+        notifier.unannounce(UnbindReason.BINDING_LAYER_STOPPING, sink);
     }
 }

@@ -1,5 +1,7 @@
 package org.ndisport.core.adapter.internal;
 
+import java.util.concurrent.locks.LockSupport;
+import org.ndisport.api.Irql;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.binding.BindableAdapter;
 import org.ndisport.api.binding.UnbindReason;
@@ -11,9 +13,9 @@ import org.ndisport.core.port.internal.PortEntry;
 
 /**
  * Tells the binding layer about one adapter, one thing at a time under the delivery lock (R76): ready
- * (bind), unavailable (unbind) and port events. A sink that throws is logged and recorded (N1).
+ * (bind), unavailable (unbind) and port events, each at PASSIVE (D31). A sink that throws is logged and
+ * recorded (N1).
  */
-
 final class BindingNotifier {
     private final Adapter adapter;
     private final BindableAdapter bindable;
@@ -31,15 +33,12 @@ final class BindingNotifier {
         adapter.context().bindExecutor().execute(this::announceIfReady);
     }
 
-    /** Announces the adapter now, if port 0 is active, it is operational and not yet announced. */
+    /** Announces the adapter now, if port 0 is active, it is operational, no halt is scheduled, and not yet announced. */
     void announceIfReady() {
         adapter.deliveryLock().lock();
         try {
             AdapterEventSink sink = adapter.context().sink();
-            PortEntry port0 = adapter.ports().get(0);
-            boolean ready = adapter.phase() == AdapterPhase.P2_OPERATIONAL && !adapter.haltScheduled()
-                    && port0 != null && port0.state() == PortState.ACTIVATED;
-            if (sink == null || !ready || adapter.announced()) {
+            if (sink == null || adapter.announced() || !ready()) {
                 return;
             }
             adapter.announced(true);
@@ -49,28 +48,35 @@ final class BindingNotifier {
         }
     }
 
-    /** Closes every binding synchronously (D15, D34), if the adapter was announced. */
+    /** Phase, halt flag and port 0 read together, so a halt cannot slip between the readings (D34). */
+    private boolean ready() {
+        synchronized (adapter.stateLock()) {
+            PortEntry port0 = adapter.ports().get(0);
+            return adapter.phase() == AdapterPhase.P2_OPERATIONAL && !adapter.haltScheduled()
+                    && port0 != null && port0.state() == PortState.ACTIVATED;
+        }
+    }
+
+    /** Closes every binding synchronously through the current binding layer (D15, D34), if announced. */
     void unannounce(UnbindReason reason) {
+        unannounce(reason, adapter.context().sink());
+    }
+
+    /**
+     * Closes every binding through {@code sink}, if the adapter was announced: first no new indication
+     * reaches the bindings, then those in progress on other threads finish, then the sink unbinds.
+     */
+    void unannounce(UnbindReason reason, AdapterEventSink sink) {
         adapter.deliveryLock().lock();
         try {
-            AdapterEventSink sink = adapter.context().sink();
             if (!adapter.announced()) {
                 return;
             }
             adapter.announced(false);
+            drainIndications();
             if (sink != null) {
                 call(() -> sink.adapterUnavailable(bindable, reason), "adapterUnavailable");
             }
-        } finally {
-            adapter.deliveryLock().unlock();
-        }
-    }
-
-    /** Forgets the announcement without calling the sink (the sink itself went away). */
-    void forget() {
-        adapter.deliveryLock().lock();
-        try {
-            adapter.announced(false);
         } finally {
             adapter.deliveryLock().unlock();
         }
@@ -89,11 +95,24 @@ final class BindingNotifier {
         }
     }
 
+    /** Waits until indications begun on other threads before {@code announced} was cleared have finished. */
+    private void drainIndications() {
+        CallContext calls = adapter.context().calls();
+        for (PortEntry e : adapter.ports().entries()) {
+            while (calls.othersIndicating(e) > 0) {
+                LockSupport.parkNanos(10_000);
+            }
+        }
+    }
+
     private void call(Runnable action, String what) {
+        Irql previous = adapter.context().calls().enter(Irql.PASSIVE_LEVEL);
         try {
             action.run();
         } catch (RuntimeException e) {
             adapter.bindingLayerFailed(what, Violation.NO_PORT, e);
+        } finally {
+            adapter.context().calls().restore(previous);
         }
     }
 }

@@ -15,33 +15,37 @@ import org.ndisport.core.port.internal.PortEntry;
 /**
  * Miniport receive and status indications against port state (spec §2.5, §6.4, D21, D33). The
  * receive path takes no lock and allocates nothing: the port is looked up, marked as having an
- * indication in progress, and its state read once.
+ * indication in progress, and its state read once; that one reading decides delivery and, for a drop,
+ * the rule recorded.
  */
 final class Indications {
     private final Adapter adapter;
     private final DriverCalls driver;
+    private final CallContext calls;
 
     Indications(Adapter adapter, DriverCalls driver) {
         this.adapter = adapter;
         this.driver = driver;
+        this.calls = adapter.context().calls();
     }
 
     void receive(NetBufferList lists, int port, int count, int flags) {
         Objects.requireNonNull(lists, "lists");
         PortEntry entry = adapter.ports().get(port);
+        PortState state = PortState.NONEXISTENT;
         if (entry != null) {
-            entry.beginIndication();
+            calls.beginIndication(entry);
             try {
-                if (entry.state() == PortState.ACTIVATED) {
+                state = entry.state();
+                if (state == PortState.ACTIVATED) {
                     deliverReceive(lists, port, count, flags);
                     return;
                 }
             } finally {
-                entry.endIndication();
+                calls.endIndication(entry);
             }
         }
-        adapter.violation(dropRule(entry, "R11"), port, "receive indication dropped: port is "
-                + (entry == null ? PortState.NONEXISTENT : entry.state()));
+        adapter.violation(dropRule(state, entry, "R11"), port, "receive indication dropped: port is " + state);
         countDropped(entry);
         driver.returnNetBufferLists(lists);
     }
@@ -62,22 +66,23 @@ final class Indications {
             return;
         }
         PortEntry entry = adapter.ports().get(port);
-        if (port == 0 && !portState && (entry == null || entry.state() != PortState.ACTIVATED)) {
+        if (port == 0 && !portState && (entry == null || entry.state().formal() != PortState.ACTIVATED)) {
             return;
         }
+        PortState state = PortState.NONEXISTENT;
         if (entry != null) {
-            entry.beginIndication();
+            calls.beginIndication(entry);
             try {
-                if (entry.state() == PortState.ACTIVATED) {
+                state = entry.state();
+                if (state == PortState.ACTIVATED) {
                     deliverStatus(entry, indication, portState);
                     return;
                 }
             } finally {
-                entry.endIndication();
+                calls.endIndication(entry);
             }
         }
-        adapter.violation(dropRule(entry, "R48"), port, "status indication dropped: port is "
-                + (entry == null ? PortState.NONEXISTENT : entry.state()));
+        adapter.violation(dropRule(state, entry, "R48"), port, "status indication dropped: port is " + state);
         countDropped(entry);
     }
 
@@ -90,13 +95,13 @@ final class Indications {
         for (NetBufferList l = lists; l != null; l = l.next()) {
             l.ndisPortNumber(port);
         }
-        Irql previous = adapter.context().calls().enter(Irql.DISPATCH_LEVEL);
+        Irql previous = calls.enter(Irql.DISPATCH_LEVEL);
         try {
             sink.receive(adapter.bindable(), lists, port, count, flags);
         } catch (RuntimeException e) {
             adapter.bindingLayerFailed("receive", Integer.toUnsignedLong(port), e);
         } finally {
-            adapter.context().calls().restore(previous);
+            calls.restore(previous);
         }
     }
 
@@ -106,24 +111,26 @@ final class Indications {
             entry.cache(s.linkState(), s.authStates());
         }
         AdapterEventSink sink = adapter.context().sink();
-        if (sink != null && adapter.announced()) {
-            try {
-                sink.status(adapter.bindable(), indication);
-            } catch (RuntimeException e) {
-                adapter.bindingLayerFailed("status", Integer.toUnsignedLong(indication.portNumber()), e);
-            }
+        if (sink == null || !adapter.announced()) {
+            return;
+        }
+        Irql previous = calls.enter(Irql.DISPATCH_LEVEL);
+        try {
+            sink.status(adapter.bindable(), indication);
+        } catch (RuntimeException e) {
+            adapter.bindingLayerFailed("status", Integer.toUnsignedLong(indication.portNumber()), e);
+        } finally {
+            calls.restore(previous);
         }
     }
 
     /** The rule an indication on a port that is not ACTIVATED breaks (§2.5 miniport table). */
-    private static String dropRule(PortEntry entry, String inactiveRule) {
-        if (entry == null) {
-            return inactiveRule;
-        }
-        return switch (entry.state()) {
+    private static String dropRule(PortState state, PortEntry entry, String inactiveRule) {
+        return switch (state) {
             case DEACTIVATING -> "R32";
             case ACTIVATING -> "R18";
-            default -> entry.lastActivationFailed() ? "R19" : inactiveRule;
+            case ALLOCATED -> entry.lastActivationFailed() ? "R19" : inactiveRule;
+            default -> inactiveRule;
         };
     }
 

@@ -91,8 +91,28 @@ final class Lifecycle {
         LOG.info("adapter {} halted", adapter.name());
     }
 
-    /** One finding per leftover port and range, then everything is removed; port 0 last (R42). */
+    /**
+     * One finding per leftover port and range, then everything is removed; port 0 last (R42). Holds the
+     * delivery lock, so a port event still in flight on a driver thread either finishes first (and its
+     * ports are reported as left) or finds its ports reclaimed and returns CLOSING.
+     */
     private void reportAndReclaim(String portRule, String rangeRule, boolean afterHalt) {
+        adapter.deliveryLock().lock();
+        try {
+            reclaimPorts(portRule, afterHalt);
+        } finally {
+            adapter.deliveryLock().unlock();
+        }
+        IoPortSpace io = adapter.context().ioPortSpace();
+        if (io != null) {
+            for (IoPortRange r : io.claimsOf(adapter.name())) {
+                adapter.finding(rangeRule, "I/O port range " + r + " still registered when the driver returned");
+            }
+            io.releaseAll(adapter.name());
+        }
+    }
+
+    private void reclaimPorts(String portRule, boolean afterHalt) {
         synchronized (adapter.stateLock()) {
             for (PortEntry e : adapter.ports().entries()) {
                 if (e.number() != 0) {
@@ -110,13 +130,6 @@ final class Lifecycle {
             if (port0 != null) {
                 ports.remove(port0);
             }
-        }
-        IoPortSpace io = adapter.context().ioPortSpace();
-        if (io != null) {
-            for (IoPortRange r : io.claimsOf(adapter.name())) {
-                adapter.finding(rangeRule, "I/O port range " + r + " still registered when the driver returned");
-            }
-            io.releaseAll(adapter.name());
         }
     }
 

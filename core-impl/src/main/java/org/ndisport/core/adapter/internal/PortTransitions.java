@@ -2,6 +2,7 @@ package org.ndisport.core.adapter.internal;
 
 import java.util.concurrent.locks.LockSupport;
 import org.ndisport.api.NdisStatus;
+import org.ndisport.api.NdisVerifierException;
 import org.ndisport.api.PortNumbers;
 import org.ndisport.api.binding.UnbindReason;
 import org.ndisport.api.pnp.NetPnPEvent;
@@ -16,9 +17,11 @@ import org.ndisport.core.pnp.internal.ParsedPortEvent;
 import org.ndisport.core.port.internal.PortEntry;
 
 /**
- * Activation (A5-A9) and deactivation (X4-X8) after the parameter checks: existence, port-0
+ * Activation (A5-A9) and deactivation (X4-X8) after the parameter checks. Existence, port-0
  * exclusivity and state are checked and the transition flags set in one step under the state lock, so
- * an event is all or nothing (R16, R30, D10, D32); delivery happens outside it.
+ * an event is all or nothing (R16, R30, D10, D32) and an event listing an in-flight port is rejected
+ * (D13). Delivery and the final state change then happen together under the delivery lock, so a bind
+ * never sees a port event half done (R76).
  */
 final class PortTransitions {
     private final Adapter adapter;
@@ -47,19 +50,20 @@ final class PortTransitions {
             }
         }
         boolean port0 = parsed.listsDefaultPort();
-        if (!port0) {
-            notifier.deliver(activationCopy(parsed, entries));
-        }
-        synchronized (adapter.stateLock()) {
-            for (PortEntry e : entries) {
-                e.lastActivationFailed(false);
-                adapter.portState(e, PortState.ACTIVATED);
+        boolean committed;
+        adapter.deliveryLock().lock();
+        try {
+            if (!port0) {
+                notifier.deliver(activationCopy(parsed, entries));
             }
+            committed = commit(entries, PortState.ACTIVATING, PortState.ACTIVATED);
+        } finally {
+            adapter.deliveryLock().unlock();
         }
-        if (port0 && adapter.phase() == AdapterPhase.P2_OPERATIONAL) {
+        if (committed && port0 && adapter.phase() == AdapterPhase.P2_OPERATIONAL) {
             notifier.announceLater();
         }
-        return NdisStatus.SUCCESS;
+        return committed ? NdisStatus.SUCCESS : NdisStatus.CLOSING;
     }
 
     NdisStatus deactivate(ParsedPortEvent parsed) {
@@ -70,29 +74,70 @@ final class PortTransitions {
                 return failure;
             }
             entries = lookup(parsed.ports());
+            flagDeactivatingOrThrow(entries);
+        }
+        drain(entries);
+        boolean committed;
+        adapter.deliveryLock().lock();
+        try {
+            if (parsed.listsDefaultPort()) {
+                notifier.unannounce(UnbindReason.DEFAULT_PORT_DEACTIVATED);
+            } else {
+                int[] copy = parsed.ports().clone();
+                notifier.deliver(NetPnPEventNotification.of(
+                        new NetPnPEvent(NetPnPEventCode.PORT_DEACTIVATION, copy, copy.length * Integer.BYTES)));
+            }
+            committed = commit(entries, PortState.DEACTIVATING, PortState.ALLOCATED);
+        } finally {
+            adapter.deliveryLock().unlock();
+        }
+        return committed ? NdisStatus.SUCCESS : NdisStatus.CLOSING;
+    }
+
+    /**
+     * Sets DEACTIVATING, then looks for indications still in progress (R31), the caller's own included.
+     * The flag is set silently first, so a FAIL_FAST throw can undo it with no visible effect.
+     */
+    private void flagDeactivatingOrThrow(PortEntry[] entries) {
+        for (PortEntry e : entries) {
+            e.state(PortState.DEACTIVATING);
+        }
+        try {
             for (PortEntry e : entries) {
                 if (e.indicationsInProgress() > 0) {
                     adapter.violation("R31", e.number(), "deactivation while an indication is in progress");
                 }
             }
+        } catch (NdisVerifierException failFast) {
             for (PortEntry e : entries) {
-                adapter.portState(e, PortState.DEACTIVATING);
+                e.state(PortState.ACTIVATED);
             }
+            throw failFast;
         }
-        drain(entries);
-        if (parsed.listsDefaultPort()) {
-            notifier.unannounce(UnbindReason.DEFAULT_PORT_DEACTIVATED);
-        } else {
-            int[] copy = parsed.ports().clone();
-            notifier.deliver(NetPnPEventNotification.of(
-                    new NetPnPEvent(NetPnPEventCode.PORT_DEACTIVATION, copy, copy.length * Integer.BYTES)));
+        for (PortEntry e : entries) {
+            adapter.portState(e, PortState.DEACTIVATING);
         }
+    }
+
+    /**
+     * The final state change, unless a halt reclaimed the ports while the event was in flight: then
+     * nothing changes and the call reports CLOSING, as on a stale handle (D13).
+     */
+    private boolean commit(PortEntry[] entries, PortState flag, PortState target) {
         synchronized (adapter.stateLock()) {
             for (PortEntry e : entries) {
-                adapter.portState(e, PortState.ALLOCATED);
+                if (adapter.ports().get(e.number()) != e || e.state() != flag) {
+                    return false;
+                }
             }
+            for (PortEntry e : entries) {
+                if (target == PortState.ACTIVATED) {
+                    e.lastActivationFailed(false);
+                }
+                adapter.portState(e, target);
+            }
+            return true;
         }
-        return NdisStatus.SUCCESS;
     }
 
     /** Existence (A5/X4), port-0 exclusivity (A6/X5), then state (A7/X6), in D10 order. */
@@ -122,7 +167,7 @@ final class PortTransitions {
         return entries;
     }
 
-    /** "Latest activation attempt failed" (§2.5) for every listed port that exists. */
+    /** "Latest activation attempt failed" (§2.5, N6) for every listed port that exists and is ALLOCATED. */
     private void markFailedActivation(int[] ports) {
         if (ports == null) {
             return;
@@ -148,10 +193,11 @@ final class PortTransitions {
         return NetPnPEventNotification.portActivation(NdisPort.chain(copies));
     }
 
-    /** Waits until indications begun before the DEACTIVATING flag was set have finished (D33). */
+    /** Waits until indications begun on other threads before DEACTIVATING was set have finished (D33). */
     private void drain(PortEntry[] entries) {
+        CallContext calls = adapter.context().calls();
         for (PortEntry e : entries) {
-            while (e.indicationsInProgress() > 0) {
+            while (calls.othersIndicating(e) > 0) {
                 LockSupport.parkNanos(10_000);
             }
         }

@@ -4,12 +4,16 @@ import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
+import org.ndisport.api.data.Oids;
+import org.ndisport.api.runtime.AdapterPhase;
 import org.ndisport.api.runtime.PortState;
 import org.ndisport.core.port.internal.PortEntry;
 
 /**
  * Sends and OID requests from the binding layer down to the miniport and their completions back
- * (R77), counted so halt waits for them (spec §1.1), and checked against R17 and R33.
+ * (R77). They are counted before the halt check, so halt either waits for a request or the request sees
+ * the halt and is refused with CLOSING: none reaches MiniportSendNetBufferLists or MiniportOidRequest
+ * once a halt is scheduled (spec §1.1). Completions are checked against R17 and R33.
  */
 final class Requests {
     private final Adapter adapter;
@@ -27,40 +31,46 @@ final class Requests {
             count++;
         }
         adapter.outstandingRequests().addAndGet(count);
+        if (closing()) {
+            lists.setChainStatus(NdisStatus.CLOSING);
+            adapter.outstandingRequests().addAndGet(-count);
+            completeToSink(lists, 0);
+            return;
+        }
         driver.send(lists, port, flags);
     }
 
     void sendComplete(NetBufferList lists, int flags) {
         int count = 0;
         for (NetBufferList l = lists; l != null; l = l.next()) {
-            checkServed(l.status(), l.ndisPortNumber(), "send");
+            checkServed(l.status(), l.ndisPortNumber(), "send", true);
             count++;
         }
         adapter.outstandingRequests().addAndGet(-count);
-        AdapterEventSink sink = adapter.context().sink();
-        if (sink != null) {
-            try {
-                sink.sendComplete(adapter.bindable(), lists, flags);
-            } catch (RuntimeException e) {
-                adapter.bindingLayerFailed("sendComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
-            }
-        }
+        completeToSink(lists, flags);
     }
 
     NdisStatus oid(OidRequest request) {
+        if (request.oid() == Oids.OID_GEN_ENUMERATE_PORTS || request.oid() == Oids.OID_GEN_PORT_STATE) {
+            return NdisStatus.NOT_SUPPORTED;
+        }
         adapter.outstandingRequests().incrementAndGet();
+        if (closing()) {
+            adapter.outstandingRequests().decrementAndGet();
+            return NdisStatus.CLOSING;
+        }
         NdisStatus status = driver.oid(request);
         if (status == NdisStatus.PENDING) {
             adapter.pendedOids().incrementAndGet();
             return status;
         }
         adapter.outstandingRequests().decrementAndGet();
-        checkServed(status, request.portNumber(), "OID");
+        checkServed(status, request.portNumber(), "OID", false);
         return status;
     }
 
     void oidComplete(OidRequest request, NdisStatus status) {
-        checkServed(status, request.portNumber(), "OID");
+        checkServed(status, request.portNumber(), "OID", true);
         adapter.pendedOids().decrementAndGet();
         adapter.outstandingRequests().decrementAndGet();
         AdapterEventSink sink = adapter.context().sink();
@@ -73,17 +83,46 @@ final class Requests {
         }
     }
 
-    /** R17 / R33: a request on an active or transitioning port completed with a port error. */
-    private void checkServed(NdisStatus status, int port, String what) {
+    private boolean closing() {
+        AdapterPhase phase = adapter.phase();
+        return adapter.haltScheduled() || phase == AdapterPhase.P3_HALTING || phase == AdapterPhase.P4_HALTED;
+    }
+
+    private void completeToSink(NetBufferList lists, int flags) {
+        AdapterEventSink sink = adapter.context().sink();
+        if (sink != null) {
+            try {
+                sink.sendComplete(adapter.bindable(), lists, flags);
+            } catch (RuntimeException e) {
+                adapter.bindingLayerFailed("sendComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
+            }
+        }
+    }
+
+    /**
+     * R17 / R33: a request on an active or transitioning port completed with a port error. Recorded as
+     * a violation of the miniport's completion call, or, for a status the OID callback returned, as a
+     * finding (the binding layer's call must not throw for the miniport's breach).
+     */
+    private void checkServed(NdisStatus status, int port, String what, boolean miniportCall) {
         if (status != NdisStatus.INVALID_PORT && status != NdisStatus.INVALID_PORT_STATE) {
             return;
         }
         PortEntry entry = adapter.ports().get(port);
         PortState state = entry == null ? PortState.NONEXISTENT : entry.state();
+        String rule;
         if (state == PortState.DEACTIVATING) {
-            adapter.violation("R33", port, what + " completed with " + status + " while the port is deactivating");
+            rule = "R33";
         } else if (state == PortState.ACTIVATING || state == PortState.ACTIVATED) {
-            adapter.violation("R17", port, what + " completed with " + status + " on an " + state + " port");
+            rule = "R17";
+        } else {
+            return;
+        }
+        String message = what + " completed with " + status + " on a " + state + " port";
+        if (miniportCall) {
+            adapter.violation(rule, port, message);
+        } else {
+            adapter.finding(rule, port, message);
         }
     }
 }
