@@ -13,7 +13,8 @@ import org.ndisport.api.port.LinkState;
  * @param linkState             cached link state (D20)
  * @param authStates            cached auth state (D20)
  * @param lastActivationFailed  the latest activation listing the port failed (§2.5)
+ * @param droppedIndications    receive and status indications on this port dropped so far (§2.5, D21)
  */
 public record PortView(int portNumber, PortState state, int type, int flags, LinkState linkState,
-        AuthStates authStates, boolean lastActivationFailed) {
+        AuthStates authStates, boolean lastActivationFailed, long droppedIndications) {
 }

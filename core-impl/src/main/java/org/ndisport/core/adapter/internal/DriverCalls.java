@@ -87,9 +87,6 @@ final class DriverCalls {
         Irql previous = adapter.context().calls().enter(irql);
         try {
             return body.get();
-        } catch (NdisVerifierException e) {
-            LOG.debug("driver callback {} of {} let a verifier exception escape", what, adapter.name(), e);
-            return null;
         } catch (RuntimeException | LinkageError e) {
             failed(what, e);
             return null;

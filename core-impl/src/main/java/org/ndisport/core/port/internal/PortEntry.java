@@ -106,6 +106,7 @@ public final class PortEntry {
 
     /** A snapshot for tools. */
     public PortView view() {
-        return new PortView(number, state, type, flags, linkState, authStates, lastActivationFailed);
+        return new PortView(number, state, type, flags, linkState, authStates, lastActivationFailed,
+                droppedIndications);
     }
 }

@@ -125,4 +125,18 @@ class StatusIndicationTest {
         assertEquals(List.of(), sink.calls);
         assertEquals(0, a.view().droppedIndications());
     }
+
+    @Test
+    @DisplayName("D21 dropped indications are counted per adapter and per port")
+    void d21_droppedCountedPerPort() {
+        AdapterRuntime a = startWithActivePort();
+        int inactive = allocate(m.handle);
+        m.handle.indicateReceiveNetBufferLists(new org.ndisport.api.data.NetBufferList(64), inactive, 1, 0);
+        m.handle.indicateStatus(portState(inactive, NdisPortState.of(CONNECTED, AUTHORIZED), NdisPortState.SIZE));
+        m.handle.indicateReceiveNetBufferLists(new org.ndisport.api.data.NetBufferList(64), 0x7777, 1, 0);
+        assertEquals(2, a.view().port(inactive).droppedIndications());
+        assertEquals(0, a.view().port(1).droppedIndications());
+        assertEquals(3, a.view().droppedIndications());
+        assertEquals(List.of("R11", "R48", "R11"), fx.ruleIds());
+    }
 }
