@@ -1,10 +1,14 @@
 package org.ndisport.api.binding;
 
+import org.ndisport.api.Irql;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
 import org.ndisport.api.port.NdisPort;
 import org.ndisport.api.runtime.AdapterView;
+import org.ndisport.api.runtime.PortState;
+import org.ndisport.api.runtime.PortView;
+import org.ndisport.api.runtime.Violation;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -44,4 +48,36 @@ public interface BindableAdapter {
 
     /** Gives received lists back to the miniport; each exactly once. */
     void returnNetBufferLists(NetBufferList lists, int returnFlags);
+
+    /**
+     * The port's state with its transition flag (D32), or NONEXISTENT. Lock-free and allocation-free,
+     * for the per-request checks of spec §2.5.
+     */
+    PortState portState(int portNumber);
+
+    /** A snapshot of one port, or null when it does not exist. */
+    PortView port(int portNumber);
+
+    /** The calling thread's modelled IRQL (D31). */
+    Irql currentIrql();
+
+    /**
+     * Runs {@code action} at PASSIVE with this adapter's binds, unbinds and port events excluded (R76),
+     * for work the binding layer starts itself: binding a protocol that registered late, unbinding one
+     * that left. Reentrant. The engine's own calls into {@link AdapterEventSink} already run this way.
+     */
+    void exclusive(Runnable action);
+
+    /**
+     * Records a breach by a protocol (spec §2.5, §4.2) with the protocol's bundle, on
+     * {@code portNumber} (unsigned) or {@link Violation#NO_PORT}. In FAIL_FAST mode it throws
+     * {@link org.ndisport.api.NdisVerifierException} instead (D21): call it before any effect.
+     */
+    Violation violation(String ruleId, long portNumber, String bundle, String message);
+
+    /** Records a breach found when a protocol callback returned or completed; never throws. */
+    Violation finding(String ruleId, long portNumber, String bundle, String message);
+
+    /** Records a warning; never throws and never changes an outcome. */
+    Violation warning(String ruleId, long portNumber, String bundle, String message);
 }

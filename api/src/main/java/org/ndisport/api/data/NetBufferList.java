@@ -1,5 +1,7 @@
 package org.ndisport.api.data;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.ndisport.api.NdisStatus;
 
 /**
@@ -11,6 +13,16 @@ import org.ndisport.api.NdisStatus;
  * and reuse lists, so the data path allocates nothing per frame. Not thread safe: one owner at a time.
  */
 public final class NetBufferList {
+    private static final VarHandle REFERENCES;
+
+    static {
+        try {
+            REFERENCES = MethodHandles.lookup().findVarHandle(NetBufferList.class, "ndisReferences", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private NetBufferList next;
     private byte[] data;
     private int offset;
@@ -20,6 +32,7 @@ public final class NetBufferList {
     private Object miniportReserved;
     private Object protocolReserved;
     private int ndisPortNumber;
+    private volatile int ndisReferences;
 
     /** An empty list with a buffer of the given capacity. */
     public NetBufferList(int capacity) {
@@ -149,5 +162,34 @@ public final class NetBufferList {
     public NetBufferList protocolReserved(Object value) {
         this.protocolReserved = value;
         return this;
+    }
+
+    /**
+     * The runtime's scratch (NdisReserved): how many bindings still hold a received list. Drivers
+     * neither set nor rely on it.
+     */
+    public int ndisReferences() {
+        return ndisReferences;
+    }
+
+    /** Sets the runtime's reference count before a received list is handed to the bindings. */
+    public NetBufferList ndisReferences(int value) {
+        this.ndisReferences = value;
+        return this;
+    }
+
+    /**
+     * Drops one reference atomically and returns how many remain; returns -1, changing nothing, when no
+     * reference was held (a list returned more often than it was handed out).
+     */
+    public int ndisReleaseReference() {
+        int current;
+        do {
+            current = ndisReferences;
+            if (current <= 0) {
+                return -1;
+            }
+        } while (!REFERENCES.compareAndSet(this, current, current - 1));
+        return current - 1;
     }
 }

@@ -31,6 +31,7 @@ final class Indications {
 
     void receive(NetBufferList lists, int port, int count, int flags) {
         Objects.requireNonNull(lists, "lists");
+        checkIrql(port, "receive");
         PortEntry entry = adapter.ports().get(port);
         PortState state = PortState.NONEXISTENT;
         if (entry != null) {
@@ -54,6 +55,7 @@ final class Indications {
         Objects.requireNonNull(indication, "indication");
         AdapterPhase phase = adapter.phase();
         int port = indication.portNumber();
+        checkIrql(port, "status");
         if (phase == AdapterPhase.P0_INIT_PRE_REG || phase == AdapterPhase.P4_HALTED) {
             adapter.violation("R59", port, "status indication in " + phase);
             adapter.countDropped();
@@ -121,6 +123,13 @@ final class Indications {
             adapter.bindingLayerFailed("status", Integer.toUnsignedLong(indication.portNumber()), e);
         } finally {
             calls.restore(previous);
+        }
+    }
+
+    /** R60 (D31): indications are made at IRQL at most DISPATCH; recorded, then handled as usual. */
+    private void checkIrql(int port, String what) {
+        if (calls.irql() == Irql.DIRQL) {
+            adapter.violation("R60", port, what + " indication at DIRQL");
         }
     }
 

@@ -21,25 +21,25 @@ import org.ndisport.api.runtime.PortView;
  * attributes and succeeds; halt behaves well: deactivates active ports (port 0 too if it controls it),
  * frees them. Records returned lists, sends and OIDs.
  */
-final class ScriptedMiniport implements MiniportDriver {
-    volatile Function<NdisMiniportHandle, NdisStatus> onInitialize = h -> {
+public final class ScriptedMiniport implements MiniportDriver {
+    public volatile Function<NdisMiniportHandle, NdisStatus> onInitialize = h -> {
         h.setMiniportAttributes(MiniportAttributes.registration());
         return NdisStatus.SUCCESS;
     };
-    volatile Consumer<NdisMiniportHandle> onHalt = ScriptedMiniport::wellBehavedHalt;
-    volatile Function<OidRequest, NdisStatus> onOid = r -> NdisStatus.SUCCESS;
+    public volatile Consumer<NdisMiniportHandle> onHalt = ScriptedMiniport::wellBehavedHalt;
+    public volatile Function<OidRequest, NdisStatus> onOid = r -> NdisStatus.SUCCESS;
     /** Status each sent list completes with; null means the test completes sends itself. */
-    volatile NdisStatus sendCompletion = NdisStatus.SUCCESS;
+    public volatile NdisStatus sendCompletion = NdisStatus.SUCCESS;
 
-    volatile NdisMiniportHandle handle;
-    volatile MiniportInitParameters initParameters;
-    final List<NetBufferList> returned = new CopyOnWriteArrayList<>();
-    final List<Integer> sendPorts = new CopyOnWriteArrayList<>();
-    final List<OidRequest> oids = new CopyOnWriteArrayList<>();
-    final List<HaltAction> halts = new CopyOnWriteArrayList<>();
+    public volatile NdisMiniportHandle handle;
+    public volatile MiniportInitParameters initParameters;
+    public final List<NetBufferList> returned = new CopyOnWriteArrayList<>();
+    public final List<Integer> sendPorts = new CopyOnWriteArrayList<>();
+    public final List<OidRequest> oids = new CopyOnWriteArrayList<>();
+    public final List<HaltAction> halts = new CopyOnWriteArrayList<>();
 
     /** Initialize that sets CONTROLS_DEFAULT_PORT and succeeds. */
-    static ScriptedMiniport controllingDefaultPort() {
+    public static ScriptedMiniport controllingDefaultPort() {
         ScriptedMiniport m = new ScriptedMiniport();
         m.onInitialize = h -> {
             h.setMiniportAttributes(MiniportAttributes.registrationControllingDefaultPort());
@@ -85,7 +85,7 @@ final class ScriptedMiniport implements MiniportDriver {
     }
 
     /** Deactivates every active port (port 0 only if controlled), then frees every port but 0. */
-    static void wellBehavedHalt(NdisMiniportHandle h) {
+    public static void wellBehavedHalt(NdisMiniportHandle h) {
         List<PortView> ports = viewOf(h).ports();
         for (PortView p : ports) {
             if (p.portNumber() != 0 && p.state() == PortState.ACTIVATED) {
@@ -104,7 +104,7 @@ final class ScriptedMiniport implements MiniportDriver {
     }
 
     /** The adapter view behind a handle of this engine (test access to the package-private handle). */
-    static org.ndisport.api.runtime.AdapterView viewOf(NdisMiniportHandle h) {
+    public static org.ndisport.api.runtime.AdapterView viewOf(NdisMiniportHandle h) {
         return ((MiniportHandle) h).adapterView();
     }
 }

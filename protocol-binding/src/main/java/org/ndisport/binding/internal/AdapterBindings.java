@@ -1,0 +1,112 @@
+package org.ndisport.binding.internal;
+
+import java.util.Arrays;
+import org.ndisport.api.PortNumbers;
+import org.ndisport.api.binding.BindableAdapter;
+import org.ndisport.api.pnp.NetPnPEventNotification;
+import org.ndisport.api.runtime.PortState;
+
+/**
+ * The open bindings of one adapter, in binding order, and the port event being (or last) delivered.
+ * Bindings and events change only under the adapter's exclusion (R76); the receive path and the
+ * request checks read them without a lock.
+ */
+final class AdapterBindings {
+    private static final Binding[] NONE = new Binding[0];
+
+    private final BindableAdapter adapter;
+    private volatile Binding[] bindings = NONE;
+    private volatile PortEvent current;
+    private long nextSequence;
+
+    AdapterBindings(BindableAdapter adapter) {
+        this.adapter = adapter;
+    }
+
+    BindableAdapter adapter() {
+        return adapter;
+    }
+
+    /** The open bindings in binding order; the array is never changed in place. */
+    Binding[] bindings() {
+        return bindings;
+    }
+
+    /** The binding of {@code protocol}, or null. */
+    Binding bindingOf(ProtocolEntry protocol) {
+        for (Binding b : bindings) {
+            if (b.protocol() == protocol) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Appends a binding that finished opening (binding order). */
+    void add(Binding binding) {
+        Binding[] now = bindings;
+        Binding[] next = Arrays.copyOf(now, now.length + 1);
+        next[now.length] = binding;
+        bindings = next;
+    }
+
+    /** Removes a binding; receives stop reaching it. */
+    void remove(Binding binding) {
+        Binding[] now = bindings;
+        int at = Arrays.asList(now).indexOf(binding);
+        if (at < 0) {
+            return;
+        }
+        Binding[] next = new Binding[now.length - 1];
+        System.arraycopy(now, 0, next, 0, at);
+        System.arraycopy(now, at + 1, next, at, now.length - at - 1);
+        bindings = next;
+    }
+
+    /** Starts delivering a port event: it becomes the event the request checks look at. */
+    PortEvent begin(NetPnPEventNotification notification) {
+        PortEvent event = PortEvent.of(nextSequence++, notification);
+        current = event;
+        return event;
+    }
+
+    /**
+     * Whether {@code port} is open to {@code binding} (spec §1.2): port 0 always; an ACTIVATED port
+     * always; an ACTIVATING one once the binding was handed the activation event; a DEACTIVATING one
+     * until the binding returned from the deactivation event. The state is read on both sides of the
+     * event so a commit between the readings is seen.
+     */
+    PortAccess access(Binding binding, int port) {
+        if (port == PortNumbers.DEFAULT_PORT_NUMBER) {
+            return PortAccess.OPEN;
+        }
+        while (true) {
+            PortState state = adapter.portState(port);
+            PortEvent event = current;
+            if (adapter.portState(port) != state) {
+                continue;
+            }
+            return access(binding, port, state, event);
+        }
+    }
+
+    /** As {@link #access(Binding, int)} for a state already read (a snapshot's). */
+    PortAccess access(Binding binding, int port, PortState state) {
+        if (port == PortNumbers.DEFAULT_PORT_NUMBER) {
+            return PortAccess.OPEN;
+        }
+        return access(binding, port, state, current);
+    }
+
+    private static PortAccess access(Binding binding, int port, PortState state, PortEvent event) {
+        boolean listed = event != null && event.lists(port);
+        return switch (state) {
+            case ACTIVATED -> PortAccess.OPEN;
+            case ACTIVATING -> listed && event.activation() && binding.heard() >= event.sequence()
+                    ? PortAccess.OPEN : PortAccess.NOT_YET_REPORTED;
+            case DEACTIVATING -> listed && !event.activation() && binding.returned() >= event.sequence()
+                    ? PortAccess.AFTER_DEACTIVATION : PortAccess.OPEN;
+            default -> PortAccess.INACTIVE;
+        };
+    }
+}

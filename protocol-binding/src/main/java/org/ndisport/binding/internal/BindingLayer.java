@@ -1,0 +1,294 @@
+package org.ndisport.binding.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.ndisport.api.NdisStatus;
+import org.ndisport.api.binding.AdapterEventSink;
+import org.ndisport.api.binding.BindableAdapter;
+import org.ndisport.api.binding.UnbindReason;
+import org.ndisport.api.data.NetBufferList;
+import org.ndisport.api.data.OidRequest;
+import org.ndisport.api.data.StatusIndication;
+import org.ndisport.api.pnp.NetPnPEventNotification;
+import org.ndisport.api.port.NdisPort;
+import org.ndisport.api.protocol.BindParameters;
+import org.ndisport.api.protocol.ProtocolDriver;
+import org.ndisport.api.protocol.ProtocolDriverProperties;
+import org.ndisport.api.runtime.Violation;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The binding layer (spec §4): binds every registered {@link ProtocolDriver} to every adapter whose
+ * port 0 is active, delivers port events, routes sends and OIDs down and receives, status and
+ * completions up. Binds, unbinds and port events of one adapter run one at a time under the engine's
+ * exclusion (R76); the receive path takes no lock.
+ */
+@Component(service = AdapterEventSink.class, configurationPid = BindingConfiguration.PID)
+@Designate(ocd = BindingConfiguration.class)
+public final class BindingLayer implements AdapterEventSink {
+    private static final Logger LOG = LoggerFactory.getLogger(BindingLayer.class);
+
+    private final CopyOnWriteArrayList<ProtocolEntry> protocols = new CopyOnWriteArrayList<>();
+    private final Map<Long, ProtocolEntry> byServiceId = new ConcurrentHashMap<>();
+    private final Map<BindableAdapter, AdapterBindings> adapters = new ConcurrentHashMap<>();
+    private final Map<OidRequest, Binding> pendedOids = new ConcurrentHashMap<>();
+    private volatile EventDelivery events;
+
+    /** Creates the layer with its configuration; unit tests call this with {@code new}. */
+    @Activate
+    public BindingLayer(BindingConfiguration config) {
+        configure(config);
+    }
+
+    @Modified
+    void configure(BindingConfiguration config) {
+        events = new EventDelivery(TimeUnit.MILLISECONDS.toNanos(Math.max(1, config.pnp_timeout_ms())));
+    }
+
+    /** Closes every binding this layer still has (the engine normally asked already, N14). */
+    @Deactivate
+    void deactivate() {
+        for (AdapterBindings owner : adaptersByName()) {
+            owner.adapter().exclusive(() -> closeAll(owner));
+        }
+        adapters.clear();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindProtocol(ServiceReference<ProtocolDriver> reference, ProtocolDriver driver) {
+        String bundle = reference.getBundle() == null ? "unknown" : reference.getBundle().getSymbolicName();
+        Object name = reference.getProperty(ProtocolDriverProperties.PROTOCOL_NAME);
+        long id = (Long) reference.getProperty(Constants.SERVICE_ID);
+        byServiceId.put(id, register(driver, name == null ? bundle : name.toString(), bundle, id));
+    }
+
+    void unbindProtocol(ServiceReference<ProtocolDriver> reference) {
+        ProtocolEntry entry = byServiceId.remove((Long) reference.getProperty(Constants.SERVICE_ID));
+        if (entry != null) {
+            unregister(entry);
+        }
+    }
+
+    /**
+     * Adds a protocol, in registration order {@code order}, and binds it at once to every adapter that
+     * is ready, with the current ActivePorts.
+     */
+    ProtocolEntry register(ProtocolDriver driver, String name, String bundle, long order) {
+        ProtocolEntry entry = new ProtocolEntry(driver, name, bundle, order);
+        synchronized (protocols) {
+            protocols.add(entry);
+            protocols.sort(Comparator.comparingLong(ProtocolEntry::order));
+        }
+        for (AdapterBindings owner : adaptersByName()) {
+            owner.adapter().exclusive(() -> {
+                if (adapters.get(owner.adapter()) == owner) {
+                    bind(owner, entry);
+                }
+            });
+        }
+        return entry;
+    }
+
+    /** Removes a protocol and closes its bindings; nothing else changes. */
+    void unregister(ProtocolEntry entry) {
+        protocols.remove(entry);
+        for (AdapterBindings owner : adaptersByName()) {
+            owner.adapter().exclusive(() -> {
+                Binding b = owner.bindingOf(entry);
+                if (b != null) {
+                    unbind(owner, b);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void adapterReady(BindableAdapter adapter) {
+        AdapterBindings owner = new AdapterBindings(adapter);
+        AdapterBindings previous = adapters.put(adapter, owner);
+        if (previous != null) {
+            closeAll(previous);
+        }
+        for (ProtocolEntry p : protocols) {
+            bind(owner, p);
+        }
+    }
+
+    @Override
+    public void adapterUnavailable(BindableAdapter adapter, UnbindReason reason) {
+        AdapterBindings owner = adapters.remove(adapter);
+        if (owner != null) {
+            LOG.debug("closing the bindings of {}: {}", adapter.name(), reason);
+            closeAll(owner);
+        }
+    }
+
+    @Override
+    public void portEvent(BindableAdapter adapter, NetPnPEventNotification notification) {
+        AdapterBindings owner = adapters.get(adapter);
+        if (owner != null) {
+            events.deliver(owner, notification);
+        }
+    }
+
+    @Override
+    public void receive(BindableAdapter adapter, NetBufferList lists, int portNumber, int numberOfLists,
+            int receiveFlags) {
+        AdapterBindings owner = adapters.get(adapter);
+        if (owner == null) {
+            adapter.returnNetBufferLists(lists, 0);
+            return;
+        }
+        IndicationPath.receive(owner, lists, portNumber, numberOfLists, receiveFlags);
+    }
+
+    @Override
+    public void status(BindableAdapter adapter, StatusIndication indication) {
+        AdapterBindings owner = adapters.get(adapter);
+        if (owner != null) {
+            IndicationPath.status(owner, indication);
+        }
+    }
+
+    /**
+     * Completed sends go back to the binding that sent each list (its SourceHandle), in runs of
+     * consecutive lists of one binding, each list exactly once.
+     */
+    @Override
+    public void sendComplete(BindableAdapter adapter, NetBufferList lists, int sendCompleteFlags) {
+        NetBufferList l = lists;
+        while (l != null) {
+            Object source = l.sourceHandle();
+            NetBufferList end = l;
+            while (end.next() != null && end.next().sourceHandle() == source) {
+                end = end.next();
+            }
+            NetBufferList next = end.next();
+            end.next(null);
+            if (source instanceof Binding b) {
+                for (NetBufferList c = l; c != null; c = c.next()) {
+                    b.outstanding().remove(c.ndisPortNumber(), 1);
+                }
+                completeSends(b, l, sendCompleteFlags);
+            } else {
+                LOG.error("send completion on {} for lists no binding of this layer sent ({}); not delivered",
+                        adapter.name(), source);
+            }
+            l = next;
+        }
+    }
+
+    @Override
+    public void oidComplete(BindableAdapter adapter, OidRequest request, NdisStatus status) {
+        Binding b = pendedOids.remove(request);
+        if (b == null) {
+            LOG.error("OID completion on {} for a request no binding of this layer pended: {}", adapter.name(), request);
+            return;
+        }
+        b.outstanding().remove(request.portNumber(), 1);
+        try {
+            b.protocol().driver().oidRequestComplete(b, request, status);
+        } catch (RuntimeException e) {
+            protocolThrew(b, "oidRequestComplete", Integer.toUnsignedLong(request.portNumber()), e);
+        }
+    }
+
+    /** The adapters this layer has bound, by name, so work over all of them runs in a stable order. */
+    private List<AdapterBindings> adaptersByName() {
+        List<AdapterBindings> all = new ArrayList<>(adapters.values());
+        all.sort(Comparator.comparing(o -> o.adapter().name()));
+        return all;
+    }
+
+    /** ProtocolSendNetBufferListsComplete for lists of {@code binding}. */
+    void completeSends(Binding binding, NetBufferList lists, int flags) {
+        try {
+            binding.protocol().driver().sendNetBufferListsComplete(binding, lists, flags);
+        } catch (RuntimeException e) {
+            protocolThrew(binding, "sendNetBufferListsComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
+        }
+    }
+
+    /** An OID goes down: remembered first, so a completion racing the PENDING return finds it. */
+    void oidIssued(OidRequest request, Binding binding) {
+        pendedOids.put(request, binding);
+    }
+
+    /** An OID completed synchronously. */
+    void oidFinished(OidRequest request) {
+        pendedOids.remove(request);
+    }
+
+    /**
+     * Opens a binding of {@code protocol} to the adapter with its own ActivePorts chain (D17); it joins
+     * the binding order only if bindAdapter returns SUCCESS.
+     */
+    private void bind(AdapterBindings owner, ProtocolEntry protocol) {
+        if (owner.bindingOf(protocol) != null) {
+            return;
+        }
+        NdisPort active = owner.adapter().activePorts();
+        if (active == null) {
+            return;
+        }
+        Binding b = new Binding(owner, protocol, this);
+        NdisStatus status;
+        try {
+            status = protocol.driver().bindAdapter(b, new BindParameters(owner.adapter().name(), active));
+        } catch (RuntimeException e) {
+            protocolThrew(b, "bindAdapter", Violation.NO_PORT, e);
+            status = NdisStatus.FAILURE;
+        }
+        if (status == NdisStatus.SUCCESS) {
+            owner.add(b);
+            return;
+        }
+        b.close();
+        if (status == NdisStatus.PENDING) {
+            b.warning("N17", Violation.NO_PORT, "bindAdapter returned PENDING; binds complete synchronously, not bound");
+        } else {
+            LOG.info("protocol {} declined to bind to {}: {}", protocol.name(), owner.adapter().name(), status);
+        }
+    }
+
+    /** The normal unbind sequence for every binding, in binding order (D15, D34). */
+    private void closeAll(AdapterBindings owner) {
+        for (Binding b : owner.bindings()) {
+            unbind(owner, b);
+        }
+    }
+
+    /** No indication reaches the binding any more, then ProtocolUnbindAdapterEx, then the handle closes. */
+    private void unbind(AdapterBindings owner, Binding b) {
+        owner.remove(b);
+        b.detach();
+        try {
+            b.protocol().driver().unbindAdapter(b);
+        } catch (RuntimeException e) {
+            protocolThrew(b, "unbindAdapter", Violation.NO_PORT, e);
+        }
+        b.close();
+    }
+
+    /** N1: a protocol callback threw; logged with the protocol and recorded, nothing else changes. */
+    private static void protocolThrew(Binding b, String what, long port, RuntimeException e) {
+        LOG.warn("protocol {} threw from {} on {}", b.protocol().name(), what, b.adapterName(), e);
+        b.finding("N1", port, what + " threw " + e);
+    }
+}
