@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.miniport.AllocatePortResult;
+import org.ndisport.api.miniport.MiniportDriver;
 import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.port.PortCharacteristics;
+import org.ndisport.api.runtime.AdapterSpec;
 import org.ndisport.api.runtime.Severity;
 import org.ndisport.api.runtime.VerifierMode;
 import org.ndisport.api.runtime.Violation;
@@ -73,8 +75,8 @@ final class BindingFixture {
     }
 
     /** An adapter object, not yet initialized. */
-    AdapterRuntime adapter(String name, ScriptedMiniport m) {
-        return engine.adapter(name, m);
+    AdapterRuntime adapter(String name, MiniportDriver driver) {
+        return new AdapterRuntime(AdapterSpec.virtual(name, driver, EngineFixture.BUNDLE), engine.context);
     }
 
     static int allocate(NdisMiniportHandle h) {

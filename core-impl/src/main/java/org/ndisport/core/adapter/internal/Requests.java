@@ -66,11 +66,13 @@ final class Requests {
         }
         adapter.outstandingRequests().decrementAndGet();
         checkServed(status, request.portNumber(), "OID", false);
+        checkAuthenticationSupported(request, status, false);
         return status;
     }
 
     void oidComplete(OidRequest request, NdisStatus status) {
         checkServed(status, request.portNumber(), "OID", true);
+        checkAuthenticationSupported(request, status, true);
         adapter.pendedOids().decrementAndGet();
         adapter.outstandingRequests().decrementAndGet();
         AdapterEventSink sink = adapter.context().sink();
@@ -96,6 +98,23 @@ final class Requests {
             } catch (RuntimeException e) {
                 adapter.bindingLayerFailed("sendComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
             }
+        }
+    }
+
+    /**
+     * R51: a miniport that has allocated a port supports OID_GEN_PORT_AUTHENTICATION_PARAMETERS; answering
+     * it NOT_SUPPORTED while a port other than 0 exists is recorded.
+     */
+    private void checkAuthenticationSupported(OidRequest request, NdisStatus status, boolean miniportCall) {
+        if (request.oid() != Oids.OID_GEN_PORT_AUTHENTICATION_PARAMETERS || status != NdisStatus.NOT_SUPPORTED
+                || adapter.ports().size() <= 1) {
+            return;
+        }
+        String message = "OID_GEN_PORT_AUTHENTICATION_PARAMETERS answered NOT_SUPPORTED by a miniport with ports";
+        if (miniportCall) {
+            adapter.violation("R51", request.portNumber(), message);
+        } else {
+            adapter.finding("R51", request.portNumber(), message);
         }
     }
 
