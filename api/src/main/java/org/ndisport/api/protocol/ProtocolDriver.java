@@ -30,7 +30,11 @@ public interface ProtocolDriver {
      */
     NdisStatus netPnPEvent(ProtocolBindingHandle binding, NetPnPEventNotification notification);
 
-    /** ProtocolReceiveNetBufferLists from {@code portNumber} (R77); return each list with {@code returnNetBufferLists}. */
+    /**
+     * ProtocolReceiveNetBufferLists from {@code portNumber} (R77); return each list with
+     * {@code returnNetBufferLists}, exactly once. Every binding of the adapter receives the same lists,
+     * as in NDIS: do not relink them; return the whole chain as received, in one call.
+     */
     default void receiveNetBufferLists(ProtocolBindingHandle binding, NetBufferList lists, int portNumber,
             int numberOfLists, int receiveFlags) {
         binding.returnNetBufferLists(lists, 0);

@@ -24,6 +24,7 @@ final class Binding implements ProtocolBindingHandle {
     private final BindingLayer layer;
     private final OutstandingRequests outstanding = new OutstandingRequests();
     private final AtomicInteger indicating = new AtomicInteger();
+    private final AtomicInteger returnCalls = new AtomicInteger();
     private volatile boolean detached;
     private volatile boolean closed;
     private volatile long heard = -1;
@@ -85,6 +86,11 @@ final class Binding implements ProtocolBindingHandle {
             return false;
         }
         return true;
+    }
+
+    /** How many times the protocol has called returnNetBufferLists so far. */
+    int returnCalls() {
+        return returnCalls.get();
     }
 
     void endIndication() {
@@ -165,6 +171,7 @@ final class Binding implements ProtocolBindingHandle {
     @Override
     public void returnNetBufferLists(NetBufferList lists, int returnFlags) {
         Objects.requireNonNull(lists, "lists");
+        returnCalls.incrementAndGet();
         IndicationPath.release(this, lists, returnFlags);
     }
 

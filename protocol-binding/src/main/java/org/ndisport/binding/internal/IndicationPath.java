@@ -50,13 +50,18 @@ final class IndicationPath {
                 release(b, lists, 0);
                 continue;
             }
+            int returnsBefore = b.returnCalls();
             try {
                 b.protocol().driver().receiveNetBufferLists(b, lists, port, count, flags);
             } catch (RuntimeException e) {
                 LOG.warn("protocol {} threw from receiveNetBufferLists on {}", b.protocol().name(), b.adapterName(), e);
-                b.finding("N1", Integer.toUnsignedLong(port), "receiveNetBufferLists threw " + e
-                        + "; its references to the indicated lists were released (N16)");
-                release(b, lists, 0);
+                boolean returnedSome = b.returnCalls() != returnsBefore;
+                b.finding("N1", Integer.toUnsignedLong(port), "receiveNetBufferLists threw " + e + (returnedSome
+                        ? "; it had returned lists, so it keeps the rest (N16)"
+                        : "; its references to the indicated lists were released (N16)"));
+                if (!returnedSome) {
+                    release(b, lists, 0);
+                }
             } finally {
                 b.endIndication();
             }

@@ -248,6 +248,25 @@ class DataPathTest {
     }
 
     @Test
+    @DisplayName("N16 a protocol that returned the lists and then threw is not released twice")
+    void n16_returnedThenThrew() {
+        RecordingProtocol p1 = fx.protocol("p1");
+        p1.onReceive = (b, lists, port) -> {
+            b.returnNetBufferLists(lists, 0);
+            throw new IllegalStateException("after returning");
+        };
+        RecordingProtocol p2 = fx.protocol("p2");
+        p2.keepReceives = true;
+        ScriptedMiniport m = fx.adapter("A");
+        NetBufferList l = frame();
+        m.handle.indicateReceiveNetBufferLists(l, 0, 1, 0);
+        assertEquals(List.of(), m.returned, "p2 still holds it");
+        p2.handle("A").returnNetBufferLists(l, 0);
+        assertEquals(List.of(l), m.returned);
+        fx.assertOnlyRecord("N1", Severity.VIOLATION, "A", 0, "p1");
+    }
+
+    @Test
     @DisplayName("a receive with no binding open goes straight back to the miniport")
     void receiveWithoutBindings() {
         fx.protocol("p1").bindAnswer = NdisStatus.FAILURE;
