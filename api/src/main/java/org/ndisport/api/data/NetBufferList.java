@@ -14,6 +14,7 @@ import org.ndisport.api.NdisStatus;
  */
 public final class NetBufferList {
     private static final VarHandle REFERENCES;
+    private static final VarHandle HOLDERS = MethodHandles.arrayElementVarHandle(long[].class);
 
     static {
         try {
@@ -33,6 +34,7 @@ public final class NetBufferList {
     private Object protocolReserved;
     private int ndisPortNumber;
     private volatile int ndisReferences;
+    private long[] ndisHolders;
 
     /** An empty list with a buffer of the given capacity. */
     public NetBufferList(int capacity) {
@@ -165,31 +167,57 @@ public final class NetBufferList {
     }
 
     /**
-     * The runtime's scratch (NdisReserved): how many bindings still hold a received list. Drivers
-     * neither set nor rely on it.
+     * The runtime's scratch (NdisReserved), set before a received list is handed to the bindings: the
+     * bindings that hold it (bit i for binding slot i) and how many references are out, the runtime's
+     * own included. Drivers neither set nor rely on it.
      */
-    public int ndisReferences() {
-        return ndisReferences;
+    public void ndisHold(long[] holders, int references) {
+        long[] mine = ndisHolders;
+        if (mine == null || mine.length < holders.length) {
+            mine = new long[holders.length];
+            ndisHolders = mine;
+        }
+        System.arraycopy(holders, 0, mine, 0, holders.length);
+        java.util.Arrays.fill(mine, holders.length, mine.length, 0L);
+        ndisReferences = references;
     }
 
-    /** Sets the runtime's reference count before a received list is handed to the bindings. */
-    public NetBufferList ndisReferences(int value) {
-        this.ndisReferences = value;
-        return this;
+    /** True while binding slot {@code slot} holds the list (runtime scratch). */
+    public boolean ndisHeldBy(int slot) {
+        long[] mine = ndisHolders;
+        int word = slot >>> 6;
+        return mine != null && word < mine.length
+                && ((long) HOLDERS.getVolatile(mine, word) & (1L << (slot & 63))) != 0;
     }
 
     /**
-     * Drops one reference atomically and returns how many remain; returns -1, changing nothing, when no
-     * reference was held (a list returned more often than it was handed out).
+     * Binding slot {@code slot} gives the list back: its bit is cleared atomically and one reference
+     * dropped. Returns the references left, or -1, changing nothing, when that slot did not hold it.
      */
-    public int ndisReleaseReference() {
-        int current;
+    public int ndisRelease(int slot) {
+        long[] mine = ndisHolders;
+        int word = slot >>> 6;
+        if (mine == null || word >= mine.length) {
+            return -1;
+        }
+        long bit = 1L << (slot & 63);
+        long current;
         do {
-            current = ndisReferences;
-            if (current <= 0) {
+            current = (long) HOLDERS.getVolatile(mine, word);
+            if ((current & bit) == 0) {
                 return -1;
             }
-        } while (!REFERENCES.compareAndSet(this, current, current - 1));
-        return current - 1;
+        } while (!HOLDERS.compareAndSet(mine, word, current, current & ~bit));
+        return (int) REFERENCES.getAndAdd(this, -1) - 1;
+    }
+
+    /** The runtime drops its own reference; returns the references left. */
+    public int ndisReleaseOwn() {
+        return (int) REFERENCES.getAndAdd(this, -1) - 1;
+    }
+
+    /** References still out (runtime scratch). */
+    public int ndisReferences() {
+        return ndisReferences;
     }
 }

@@ -20,6 +20,7 @@ public final class OidRequest {
     private int bytesRead;
     private int bytesNeeded;
     private Object requestId;
+    private volatile Object ndisSourceHandle;
 
     /** A request; {@code informationBufferLength} is unsigned 32-bit, in bytes. */
     public OidRequest(OidRequestType requestType, int oid, int portNumber, Object informationBuffer,
@@ -109,6 +110,16 @@ public final class OidRequest {
     /** Sets the request identifier. */
     public void requestId(Object value) {
         this.requestId = value;
+    }
+
+    /** The runtime's scratch: the binding that issued the request, to route its completion. */
+    public Object ndisSourceHandle() {
+        return ndisSourceHandle;
+    }
+
+    /** Sets the runtime's scratch source handle; drivers neither set nor rely on it. */
+    public void ndisSourceHandle(Object value) {
+        this.ndisSourceHandle = value;
     }
 
     @Override

@@ -15,7 +15,8 @@ final class AdapterBindings {
     private static final Binding[] NONE = new Binding[0];
 
     private final BindableAdapter adapter;
-    private volatile Binding[] bindings = NONE;
+    private int nextSlot;
+    private volatile OpenBindings open = new OpenBindings(NONE, new long[1]);
     private volatile PortEvent current;
     private long nextSequence;
 
@@ -27,14 +28,25 @@ final class AdapterBindings {
         return adapter;
     }
 
-    /** The open bindings in binding order; the array is never changed in place. */
+    /**
+     * The open bindings in binding order with their holder bits (bit i for slot i), read together; never
+     * changed in place.
+     */
+    record OpenBindings(Binding[] bindings, long[] holders) {
+    }
+
+    OpenBindings open() {
+        return open;
+    }
+
+    /** The open bindings in binding order. */
     Binding[] bindings() {
-        return bindings;
+        return open.bindings();
     }
 
     /** The binding of {@code protocol}, or null. */
     Binding bindingOf(ProtocolEntry protocol) {
-        for (Binding b : bindings) {
+        for (Binding b : bindings()) {
             if (b.protocol() == protocol) {
                 return b;
             }
@@ -42,17 +54,25 @@ final class AdapterBindings {
         return null;
     }
 
+    /**
+     * A holder slot for a new binding. Slots are never reused on this adapter object (a list a closed
+     * binding failed to return keeps its bit), and a new object is made each time the adapter is ready.
+     */
+    int claimSlot() {
+        return nextSlot++;
+    }
+
     /** Appends a binding that finished opening (binding order). */
     void add(Binding binding) {
-        Binding[] now = bindings;
+        Binding[] now = bindings();
         Binding[] next = Arrays.copyOf(now, now.length + 1);
         next[now.length] = binding;
-        bindings = next;
+        publish(next);
     }
 
     /** Removes a binding; receives stop reaching it. */
     void remove(Binding binding) {
-        Binding[] now = bindings;
+        Binding[] now = bindings();
         int at = Arrays.asList(now).indexOf(binding);
         if (at < 0) {
             return;
@@ -60,7 +80,19 @@ final class AdapterBindings {
         Binding[] next = new Binding[now.length - 1];
         System.arraycopy(now, 0, next, 0, at);
         System.arraycopy(now, at + 1, next, at, now.length - at - 1);
-        bindings = next;
+        publish(next);
+    }
+
+    private void publish(Binding[] next) {
+        int maxSlot = 0;
+        for (Binding b : next) {
+            maxSlot = Math.max(maxSlot, b.slot());
+        }
+        long[] bits = new long[(maxSlot >>> 6) + 1];
+        for (Binding b : next) {
+            bits[b.slot() >>> 6] |= 1L << (b.slot() & 63);
+        }
+        open = new OpenBindings(next, bits);
     }
 
     /** Starts delivering a port event: it becomes the event the request checks look at. */

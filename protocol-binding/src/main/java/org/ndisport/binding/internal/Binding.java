@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.ndisport.api.Irql;
 import org.ndisport.api.NdisStatus;
-import org.ndisport.api.binding.BindableAdapter;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
 import org.ndisport.api.data.Oids;
@@ -15,26 +14,30 @@ import org.ndisport.api.runtime.Violation;
 
 /**
  * One binding between a protocol and an adapter: the handle the protocol calls the runtime with.
- * Requests are checked against the ports open to this binding (spec §2.5) before they go down; a refused
- * request records its rule (throwing in FAIL_FAST before any effect) and completes with INVALID_PORT.
+ * Requests are counted, then checked against the ports open to this binding (spec §2.5), then passed
+ * down; a refused request records its rule (throwing in FAIL_FAST before any effect) and completes
+ * with INVALID_PORT. Counting first means a deactivation that completes concurrently either sees the
+ * request (P-2 outstanding) or the request sees the completed deactivation (refused).
  */
 final class Binding implements ProtocolBindingHandle {
     private final AdapterBindings owner;
     private final ProtocolEntry protocol;
     private final BindingLayer layer;
+    private final int slot;
     private final OutstandingRequests outstanding = new OutstandingRequests();
     private final AtomicInteger indicating = new AtomicInteger();
-    private final AtomicInteger returnCalls = new AtomicInteger();
+    private final AtomicInteger passingDown = new AtomicInteger();
     private volatile boolean detached;
     private volatile boolean closed;
     private volatile long heard = -1;
     private volatile long returned = -1;
     private volatile PendingEvent pending;
 
-    Binding(AdapterBindings owner, ProtocolEntry protocol, BindingLayer layer) {
+    Binding(AdapterBindings owner, ProtocolEntry protocol, BindingLayer layer, int slot) {
         this.owner = owner;
         this.protocol = protocol;
         this.layer = layer;
+        this.slot = slot;
     }
 
     ProtocolEntry protocol() {
@@ -43,6 +46,11 @@ final class Binding implements ProtocolBindingHandle {
 
     AdapterBindings owner() {
         return owner;
+    }
+
+    /** This binding's bit in the holders of a received list. */
+    int slot() {
+        return slot;
     }
 
     OutstandingRequests outstanding() {
@@ -75,39 +83,58 @@ final class Binding implements ProtocolBindingHandle {
         return closed;
     }
 
+    /** After unbind: sends complete with CLOSING, OIDs return CLOSING. */
+    void close() {
+        closed = true;
+    }
+
     /**
-     * Marks the start of a receive or status indication to this binding; false (and nothing to end)
-     * once it is detached, so no indication starts after {@link #detach}.
+     * Marks the start of a receive or status indication to this binding on the calling thread; false
+     * (and nothing to end) once it is detached, so no indication starts after {@link #detach}.
      */
-    boolean beginIndication() {
+    boolean beginIndication(ThreadMarks marks) {
         indicating.incrementAndGet();
         if (detached) {
             indicating.decrementAndGet();
             return false;
         }
+        marks.beginIndication(this);
         return true;
     }
 
-    /** How many times the protocol has called returnNetBufferLists so far. */
-    int returnCalls() {
-        return returnCalls.get();
-    }
-
-    void endIndication() {
+    void endIndication(ThreadMarks marks) {
+        marks.endIndication();
         indicating.decrementAndGet();
     }
 
-    /** No indication starts after this; waits for those in progress (D33 for a protocol leaving). */
+    /**
+     * No indication starts after this; waits for those in progress on other threads (D33 for a binding
+     * closing). The caller's own indications are not waited for.
+     */
     void detach() {
         detached = true;
-        while (indicating.get() > 0) {
+        ThreadMarks marks = ThreadMarks.current();
+        while (indicating.get() > marks.indicationsTo(this)) {
             LockSupport.parkNanos(10_000);
         }
     }
 
-    /** After unbind: sends complete with CLOSING, OIDs return CLOSING. */
-    void close() {
-        closed = true;
+    /**
+     * Waits, up to {@code timeoutNanos}, until no request of this binding is between its port check and
+     * its hand-off to the miniport on another thread; after a deactivation return this fences requests
+     * that passed the check before it (O-5) from the commit.
+     */
+    void awaitRequestsPassedDown(long timeoutNanos) {
+        ThreadMarks marks = ThreadMarks.current();
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (passingDown.get() > marks.requestsOf(this) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(10_000);
+        }
+    }
+
+    /** True when every send and OID of this binding has completed. */
+    boolean idle() {
+        return outstanding.total() == 0;
     }
 
     @Override
@@ -118,25 +145,30 @@ final class Binding implements ProtocolBindingHandle {
     @Override
     public void sendNetBufferLists(NetBufferList lists, int portNumber, int sendFlags) {
         Objects.requireNonNull(lists, "lists");
-        BindableAdapter adapter = owner.adapter();
         if (closed) {
             completeRefused(lists, NdisStatus.CLOSING);
             return;
         }
-        checkIrql("send", portNumber);
-        PortAccess access = owner.access(this, portNumber);
-        if (access != PortAccess.OPEN) {
-            violation(access.rule(), portNumber, "send on a port not open to this binding");
-            completeRefused(lists, NdisStatus.INVALID_PORT);
-            return;
+        checkIrql(portNumber);
+        int count = lists.chainLength();
+        ThreadMarks marks = ThreadMarks.current();
+        beginPassingDown(marks);
+        try {
+            outstanding.add(portNumber, count);
+            PortAccess access = owner.access(this, portNumber);
+            if (access != PortAccess.OPEN) {
+                outstanding.remove(portNumber, count);
+                violation(access.rule(), portNumber, "send on a port not open to this binding");
+                completeRefused(lists, NdisStatus.INVALID_PORT);
+                return;
+            }
+            for (NetBufferList l = lists; l != null; l = l.next()) {
+                l.sourceHandle(this);
+            }
+            owner.adapter().sendNetBufferLists(lists, portNumber, sendFlags);
+        } finally {
+            endPassingDown(marks);
         }
-        int count = 0;
-        for (NetBufferList l = lists; l != null; l = l.next()) {
-            l.sourceHandle(this);
-            count++;
-        }
-        outstanding.add(portNumber, count);
-        adapter.sendNetBufferLists(lists, portNumber, sendFlags);
     }
 
     @Override
@@ -146,33 +178,37 @@ final class Binding implements ProtocolBindingHandle {
             return NdisStatus.CLOSING;
         }
         int port = request.portNumber();
-        checkIrql("OID", port);
         if (request.oid() == Oids.OID_GEN_ENUMERATE_PORTS) {
             return RuntimeOids.enumeratePorts(this, request);
         }
-        PortAccess access = owner.access(this, port);
         if (request.oid() == Oids.OID_GEN_PORT_STATE) {
-            return RuntimeOids.portState(this, request, access);
+            return RuntimeOids.portState(this, request, owner.access(this, port));
         }
-        if (access != PortAccess.OPEN) {
-            violation(access.rule(), port, String.format("OID 0x%08X on a port not open to this binding", request.oid()));
-            return NdisStatus.INVALID_PORT;
+        ThreadMarks marks = ThreadMarks.current();
+        beginPassingDown(marks);
+        try {
+            outstanding.add(port, 1);
+            PortAccess access = owner.access(this, port);
+            if (access != PortAccess.OPEN) {
+                outstanding.remove(port, 1);
+                violation(access.rule(), port, String.format("OID 0x%08X on a port not open to this binding", request.oid()));
+                return NdisStatus.INVALID_PORT;
+            }
+            request.ndisSourceHandle(this);
+            NdisStatus status = owner.adapter().oidRequest(request);
+            if (status != NdisStatus.PENDING) {
+                outstanding.remove(port, 1);
+            }
+            return status;
+        } finally {
+            endPassingDown(marks);
         }
-        outstanding.add(port, 1);
-        layer.oidIssued(request, this);
-        NdisStatus status = owner.adapter().oidRequest(request);
-        if (status != NdisStatus.PENDING) {
-            layer.oidFinished(request);
-            outstanding.remove(port, 1);
-        }
-        return status;
     }
 
     @Override
     public void returnNetBufferLists(NetBufferList lists, int returnFlags) {
         Objects.requireNonNull(lists, "lists");
-        returnCalls.incrementAndGet();
-        IndicationPath.release(this, lists, returnFlags);
+        IndicationPath.returnLists(this, lists, returnFlags);
     }
 
     @Override
@@ -184,15 +220,26 @@ final class Binding implements ProtocolBindingHandle {
         }
     }
 
+    private void beginPassingDown(ThreadMarks marks) {
+        passingDown.incrementAndGet();
+        marks.beginRequest(this);
+    }
+
+    private void endPassingDown(ThreadMarks marks) {
+        marks.endRequest();
+        passingDown.decrementAndGet();
+    }
+
     /** A refused or closed send: each list completes to the protocol with {@code status}. */
     private void completeRefused(NetBufferList lists, NdisStatus status) {
         lists.setChainStatus(status);
         layer.completeSends(this, lists, 0);
     }
 
-    private void checkIrql(String what, int port) {
+    /** R60 (D31): a send is made at IRQL at most DISPATCH. */
+    private void checkIrql(int port) {
         if (owner.adapter().currentIrql() == Irql.DIRQL) {
-            violation("R60", port, what + " at DIRQL");
+            violation("R60", port, "send at DIRQL");
         }
     }
 

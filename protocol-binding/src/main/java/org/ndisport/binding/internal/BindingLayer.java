@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.binding.BindableAdapter;
@@ -47,8 +48,8 @@ public final class BindingLayer implements AdapterEventSink {
     private final CopyOnWriteArrayList<ProtocolEntry> protocols = new CopyOnWriteArrayList<>();
     private final Map<Long, ProtocolEntry> byServiceId = new ConcurrentHashMap<>();
     private final Map<BindableAdapter, AdapterBindings> adapters = new ConcurrentHashMap<>();
-    private final Map<OidRequest, Binding> pendedOids = new ConcurrentHashMap<>();
     private volatile EventDelivery events;
+    private volatile long closeTimeoutNanos;
 
     /** Creates the layer with its configuration; unit tests call this with {@code new}. */
     @Activate
@@ -58,7 +59,9 @@ public final class BindingLayer implements AdapterEventSink {
 
     @Modified
     void configure(BindingConfiguration config) {
-        events = new EventDelivery(TimeUnit.MILLISECONDS.toNanos(Math.max(1, config.pnp_timeout_ms())));
+        long timeout = TimeUnit.MILLISECONDS.toNanos(Math.max(1, config.pnp_timeout_ms()));
+        events = new EventDelivery(timeout);
+        closeTimeoutNanos = timeout;
     }
 
     /** Closes every binding this layer still has (the engine normally asked already, N14). */
@@ -196,9 +199,8 @@ public final class BindingLayer implements AdapterEventSink {
 
     @Override
     public void oidComplete(BindableAdapter adapter, OidRequest request, NdisStatus status) {
-        Binding b = pendedOids.remove(request);
-        if (b == null) {
-            LOG.error("OID completion on {} for a request no binding of this layer pended: {}", adapter.name(), request);
+        if (!(request.ndisSourceHandle() instanceof Binding b)) {
+            LOG.error("OID completion on {} for a request no binding of this layer issued: {}", adapter.name(), request);
             return;
         }
         b.outstanding().remove(request.portNumber(), 1);
@@ -225,16 +227,6 @@ public final class BindingLayer implements AdapterEventSink {
         }
     }
 
-    /** An OID goes down: remembered first, so a completion racing the PENDING return finds it. */
-    void oidIssued(OidRequest request, Binding binding) {
-        pendedOids.put(request, binding);
-    }
-
-    /** An OID completed synchronously. */
-    void oidFinished(OidRequest request) {
-        pendedOids.remove(request);
-    }
-
     /**
      * Opens a binding of {@code protocol} to the adapter with its own ActivePorts chain (D17); it joins
      * the binding order only if bindAdapter returns SUCCESS.
@@ -247,7 +239,7 @@ public final class BindingLayer implements AdapterEventSink {
         if (active == null) {
             return;
         }
-        Binding b = new Binding(owner, protocol, this);
+        Binding b = new Binding(owner, protocol, this, owner.claimSlot());
         NdisStatus status;
         try {
             status = protocol.driver().bindAdapter(b, new BindParameters(owner.adapter().name(), active));
@@ -274,7 +266,11 @@ public final class BindingLayer implements AdapterEventSink {
         }
     }
 
-    /** No indication reaches the binding any more, then ProtocolUnbindAdapterEx, then the handle closes. */
+    /**
+     * The unbind sequence: no indication reaches the binding any more (paused), ProtocolUnbindAdapterEx,
+     * then close, which waits (up to the PnP timeout) for the binding's sends and OIDs to complete, as
+     * NdisCloseAdapterEx does. Completions that come later still reach the protocol.
+     */
     private void unbind(AdapterBindings owner, Binding b) {
         owner.remove(b);
         b.detach();
@@ -284,6 +280,13 @@ public final class BindingLayer implements AdapterEventSink {
             protocolThrew(b, "unbindAdapter", Violation.NO_PORT, e);
         }
         b.close();
+        long deadline = System.nanoTime() + closeTimeoutNanos;
+        while (!b.idle() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(100_000);
+        }
+        if (!b.idle()) {
+            LOG.warn("binding {} closed with requests the miniport has not completed", b);
+        }
     }
 
     /** N1: a protocol callback threw; logged with the protocol and recorded, nothing else changes. */

@@ -49,6 +49,7 @@ final class EventDelivery {
         judge(b, status);
         if (!event.activation()) {
             b.returned(event.sequence());
+            b.awaitRequestsPassedDown(timeoutNanos);
             checkDrained(b, event);
         }
     }

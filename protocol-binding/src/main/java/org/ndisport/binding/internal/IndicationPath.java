@@ -1,16 +1,18 @@
 package org.ndisport.binding.internal;
 
-import org.ndisport.api.binding.BindableAdapter;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.StatusIndication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receive and status indications to every open binding, and received lists back to the miniport exactly once
- * (D33, spec §2.5). Each list carries a reference per binding it was handed to (NDIS keeps the same
- * count in the NBL's reserved area); a list goes back to the miniport when its count reaches zero.
- * Takes no lock and allocates nothing: the lists that reach zero are relinked into one chain.
+ * Receive and status indications to every open binding, and received lists back to the miniport
+ * exactly once (D33, spec §2.5). Before a chain is handed out, each list records which bindings hold it
+ * (one bit per binding slot, as NDIS keeps a count in the NBL's reserved area) plus one reference of the
+ * runtime's own, dropped when every binding has been called: so no list goes back while the chain is
+ * still being handed round, and its links stay as indicated. A list goes back to the miniport when its
+ * last reference is dropped; a binding can only give back what it holds (N15). Takes no lock and
+ * allocates nothing per frame: lists that reach zero are relinked into one chain.
  */
 final class IndicationPath {
     private static final Logger LOG = LoggerFactory.getLogger(IndicationPath.class);
@@ -18,10 +20,60 @@ final class IndicationPath {
     private IndicationPath() {
     }
 
+    /** Hands the chain to every open binding, in binding order; none open: straight back to the miniport. */
+    static void receive(AdapterBindings owner, NetBufferList lists, int port, int count, int flags) {
+        AdapterBindings.OpenBindings open = owner.open();
+        Binding[] bindings = open.bindings();
+        if (bindings.length == 0) {
+            owner.adapter().returnNetBufferLists(lists, 0);
+            return;
+        }
+        for (NetBufferList l = lists; l != null; l = l.next()) {
+            l.ndisHold(open.holders(), bindings.length + 1);
+        }
+        ThreadMarks marks = ThreadMarks.current();
+        for (Binding b : bindings) {
+            if (!b.beginIndication(marks)) {
+                giveUp(b, lists);
+                continue;
+            }
+            try {
+                b.protocol().driver().receiveNetBufferLists(b, lists, port, count, flags);
+            } catch (RuntimeException e) {
+                LOG.warn("protocol {} threw from receiveNetBufferLists on {}", b.protocol().name(), b.adapterName(), e);
+                b.finding("N1", Integer.toUnsignedLong(port), "receiveNetBufferLists threw " + e
+                        + "; the lists it still held were taken back (N16)");
+                giveUp(b, lists);
+            } finally {
+                b.endIndication(marks);
+            }
+        }
+        NetBufferList back = null;
+        NetBufferList tail = null;
+        NetBufferList l = lists;
+        while (l != null) {
+            NetBufferList next = l.next();
+            if (l.ndisReleaseOwn() == 0) {
+                l.next(null);
+                if (back == null) {
+                    back = l;
+                } else {
+                    tail.next(l);
+                }
+                tail = l;
+            }
+            l = next;
+        }
+        if (back != null) {
+            owner.adapter().returnNetBufferLists(back, 0);
+        }
+    }
+
     /** Hands a status indication to every open binding, in binding order (R77, §6.4). */
     static void status(AdapterBindings owner, StatusIndication indication) {
+        ThreadMarks marks = ThreadMarks.current();
         for (Binding b : owner.bindings()) {
-            if (!b.beginIndication()) {
+            if (!b.beginIndication(marks)) {
                 continue;
             }
             try {
@@ -30,87 +82,64 @@ final class IndicationPath {
                 LOG.warn("protocol {} threw from status on {}", b.protocol().name(), b.adapterName(), e);
                 b.finding("N1", Integer.toUnsignedLong(indication.portNumber()), "status threw " + e);
             } finally {
-                b.endIndication();
-            }
-        }
-    }
-
-    /** Hands the chain to every open binding, in binding order; none open: straight back to the miniport. */
-    static void receive(AdapterBindings owner, NetBufferList lists, int port, int count, int flags) {
-        Binding[] bindings = owner.bindings();
-        if (bindings.length == 0) {
-            owner.adapter().returnNetBufferLists(lists, 0);
-            return;
-        }
-        for (NetBufferList l = lists; l != null; l = l.next()) {
-            l.ndisReferences(bindings.length);
-        }
-        for (Binding b : bindings) {
-            if (!b.beginIndication()) {
-                release(b, lists, 0);
-                continue;
-            }
-            int returnsBefore = b.returnCalls();
-            try {
-                b.protocol().driver().receiveNetBufferLists(b, lists, port, count, flags);
-            } catch (RuntimeException e) {
-                LOG.warn("protocol {} threw from receiveNetBufferLists on {}", b.protocol().name(), b.adapterName(), e);
-                boolean returnedSome = b.returnCalls() != returnsBefore;
-                b.finding("N1", Integer.toUnsignedLong(port), "receiveNetBufferLists threw " + e + (returnedSome
-                        ? "; it had returned lists, so it keeps the rest (N16)"
-                        : "; its references to the indicated lists were released (N16)"));
-                if (!returnedSome) {
-                    release(b, lists, 0);
-                }
-            } finally {
-                b.endIndication();
+                b.endIndication(marks);
             }
         }
     }
 
     /**
-     * NdisReturnNetBufferLists from {@code binding}: drops one reference per list and gives the lists
-     * no binding holds any more back to the miniport, as one chain. The next link is read before the
-     * reference is dropped, because the list may be relinked as soon as the count reaches zero.
+     * The binding gives up whatever it still holds of a chain being handed round (it was detached, or its
+     * callback threw). The runtime's own reference keeps every count above zero, so the links are safe to
+     * follow.
      */
-    static void release(Binding binding, NetBufferList lists, int returnFlags) {
-        NetBufferList head = null;
+    private static void giveUp(Binding b, NetBufferList lists) {
+        for (NetBufferList l = lists; l != null; l = l.next()) {
+            l.ndisRelease(b.slot());
+        }
+    }
+
+    /**
+     * NdisReturnNetBufferLists from {@code binding}. The chain is checked first: at the first list the
+     * binding does not hold (returned twice, never indicated, or a chain relinked against N16) N15 is
+     * recorded, before any effect (in FAIL_FAST the call throws and changes nothing), and the walk stops
+     * there, since that list's link can no longer be trusted. The lists before it are released; those no
+     * binding holds any more go back to the miniport as one chain. Each link is read before its list is
+     * released, because the list may be relinked as soon as its count reaches zero.
+     */
+    static void returnLists(Binding binding, NetBufferList lists, int returnFlags) {
+        int slot = binding.slot();
+        NetBufferList unheld = null;
+        for (NetBufferList l = lists; l != null; l = l.next()) {
+            if (!l.ndisHeldBy(slot)) {
+                unheld = l;
+                break;
+            }
+        }
+        if (unheld != null) {
+            binding.violation("N15", unheld.ndisPortNumber(), "returned a received list it does not hold");
+        }
+        NetBufferList back = null;
         NetBufferList tail = null;
         NetBufferList l = lists;
-        while (l != null) {
+        while (l != null && l != unheld) {
             NetBufferList next = l.next();
-            int left = l.ndisReleaseReference();
+            int left = l.ndisRelease(slot);
             if (left == 0) {
                 l.next(null);
-                if (head == null) {
-                    head = l;
+                if (back == null) {
+                    back = l;
                 } else {
                     tail.next(l);
                 }
                 tail = l;
             } else if (left < 0) {
-                returnedUnheld(binding, head, returnFlags, l);
+                binding.finding("N15", l.ndisPortNumber(), "returned a received list twice at once");
+                break;
             }
             l = next;
         }
-        if (head != null) {
-            binding.owner().adapter().returnNetBufferLists(head, returnFlags);
-        }
-    }
-
-    /**
-     * A list returned that no binding holds (returned twice, or never indicated): recorded and not passed
-     * on. In FAIL_FAST the record throws; the lists already released are given back first.
-     */
-    private static void returnedUnheld(Binding binding, NetBufferList released, int returnFlags, NetBufferList list) {
-        try {
-            binding.violation("N15", list.ndisPortNumber(), "returned a received list it does not hold");
-        } catch (RuntimeException failFast) {
-            if (released != null) {
-                BindableAdapter adapter = binding.owner().adapter();
-                adapter.returnNetBufferLists(released, returnFlags);
-            }
-            throw failFast;
+        if (back != null) {
+            binding.owner().adapter().returnNetBufferLists(back, returnFlags);
         }
     }
 }

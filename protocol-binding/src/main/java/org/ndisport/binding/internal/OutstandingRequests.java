@@ -21,6 +21,15 @@ final class OutstandingRequests {
         }
     }
 
+    /** Requests outstanding on every port. */
+    int total() {
+        int sum = 0;
+        for (AtomicInteger n : byPort.values()) {
+            sum += n.get();
+        }
+        return sum;
+    }
+
     /** Requests outstanding on {@code port}. */
     int on(int port) {
         AtomicInteger n = byPort.get(port);

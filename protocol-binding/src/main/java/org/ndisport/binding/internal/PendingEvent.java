@@ -36,13 +36,22 @@ final class PendingEvent {
     }
 
     /**
-     * Waits up to {@code timeoutNanos} for the completion; on timeout the event expires, so a later
-     * completion is refused, and null is returned.
+     * Waits up to {@code timeoutNanos} for the completion (an interrupt does not cut the wait short; it
+     * is kept for the caller); on timeout the event expires, so a later completion is refused, and null
+     * is returned.
      */
     NdisStatus await(long timeoutNanos) {
-        try {
-            done.await(timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {

@@ -14,7 +14,15 @@ import org.ndisport.api.NdisStatus;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.ndisport.api.pnp.NetPnPEventNotification;
+import org.ndisport.api.data.StatusCodes;
+import org.ndisport.api.data.StatusIndication;
 import org.ndisport.api.port.AuthStates;
+import org.ndisport.api.port.LinkState;
+import org.ndisport.api.port.MediaConnectState;
+import org.ndisport.api.port.NdisPortState;
+import org.ndisport.api.port.NetIfDirection;
+import org.ndisport.api.port.PortAuthorizationState;
+import org.ndisport.api.port.PortControlState;
 import org.ndisport.api.port.NdisPort;
 import org.ndisport.api.port.PortCharacteristics;
 import org.ndisport.api.runtime.PortState;
@@ -54,18 +62,25 @@ class BindingTest {
     }
 
     @Test
-    @DisplayName("D17 D20 ActivePorts carry the cached characteristics with the effective auth states")
+    @DisplayName("D17 D20 ActivePorts carry the cached state: effective auth states and the latest NDIS_STATUS_PORT_STATE")
     void d20_activePortsFromCache() {
-        ScriptedMiniport m = new ScriptedMiniport();
-        AdapterRuntime a = fx.adapter("A", m);
-        a.initialize();
-        NdisMiniportHandle h = m.handle;
+        NdisMiniportHandle h = fx.adapter("A").handle;
         int n = allocate(h);
-        activate(h, n);
-        RecordingProtocol p = fx.protocol("p");
-        PortCharacteristics c = p.lastBind.activePorts().next().portCharacteristics();
+        AuthStates passed = new AuthStates(PortControlState.CONTROLLED, PortControlState.CONTROLLED,
+                PortAuthorizationState.AUTHORIZED, PortAuthorizationState.AUTHORIZED);
+        assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portActivation(
+                PortCharacteristics.forPort(n).authStates(passed))));
+        RecordingProtocol before = fx.protocol("before");
+        assertEquals(AuthStates.UNCONTROLLED_UNKNOWN, before.lastBind.activePorts().next().portCharacteristics().authStates(),
+                "USE_DEFAULT_AUTH_SETTINGS: the adapter's defaults, not the passed states");
+        LinkState up = new LinkState(MediaConnectState.CONNECTED, 10_000_000L, 10_000_000L, NetIfDirection.SEND_RECEIVE);
+        h.indicateStatus(new StatusIndication(n, StatusCodes.NDIS_STATUS_PORT_STATE, NdisPortState.of(up, passed),
+                NdisPortState.SIZE));
+        RecordingProtocol after = fx.protocol("after");
+        PortCharacteristics c = after.lastBind.activePorts().next().portCharacteristics();
         assertEquals(n, c.portNumber());
-        assertEquals(AuthStates.UNCONTROLLED_UNKNOWN, c.authStates());
+        assertEquals(up, c.linkState());
+        assertEquals(passed, c.authStates());
     }
 
     @Test

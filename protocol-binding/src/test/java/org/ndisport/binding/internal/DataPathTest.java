@@ -267,6 +267,94 @@ class DataPathTest {
     }
 
     @Test
+    @DisplayName("N15 a list returned twice by one binding is recorded against it; the other binding's hold is kept")
+    void n15_doubleReturnAttributedToTheReturningBinding() {
+        RecordingProtocol p1 = fx.protocol("p1");
+        p1.keepReceives = true;
+        RecordingProtocol p2 = fx.protocol("p2");
+        p2.keepReceives = true;
+        ScriptedMiniport m = fx.adapter("A");
+        NetBufferList l = frame();
+        m.handle.indicateReceiveNetBufferLists(l, 0, 1, 0);
+        p1.handle("A").returnNetBufferLists(l, 0);
+        p1.handle("A").returnNetBufferLists(l, 0);
+        assertEquals(List.of(), m.returned, "p2 still holds it");
+        fx.assertOnlyRecord("N15", Severity.VIOLATION, "A", 0, "p1");
+        p2.handle("A").returnNetBufferLists(l, 0);
+        assertEquals(List.of(l), m.returned);
+        assertEquals(1, fx.records().size());
+    }
+
+    @Test
+    @DisplayName("N15 D21 in FAIL_FAST a return holding an unheld list throws and releases nothing")
+    void n15_failFastReturnChangesNothing() {
+        BindingFixture strict = new BindingFixture(VerifierMode.FAIL_FAST, 1_000);
+        RecordingProtocol p = strict.protocol("p1");
+        p.keepReceives = true;
+        ScriptedMiniport m = strict.adapter("A");
+        NetBufferList a = frame();
+        NetBufferList b = frame();
+        a.next(b);
+        m.handle.indicateReceiveNetBufferLists(a, 0, 2, 0);
+        NetBufferList stranger = frame();
+        b.next(stranger);
+        assertThrows(NdisVerifierException.class, () -> p.handle("A").returnNetBufferLists(a, 0));
+        assertEquals(List.of(), m.returned);
+        b.next(null);
+        p.handle("A").returnNetBufferLists(a, 0);
+        assertEquals(List.of(a, b), m.returned);
+    }
+
+    @Test
+    @DisplayName("N16 a callback that returns an earlier indication's lists and throws gives up exactly the current ones")
+    void n16_throwAfterReturningAnotherIndication() {
+        RecordingProtocol p = fx.protocol("p1");
+        ScriptedMiniport m = fx.adapter("A");
+        NetBufferList first = frame();
+        NetBufferList second = frame();
+        p.keepReceives = true;
+        m.handle.indicateReceiveNetBufferLists(first, 0, 1, 0);
+        p.keepReceives = false;
+        p.onReceive = (b, lists, port) -> {
+            b.returnNetBufferLists(first, 0);
+            throw new IllegalStateException("after returning the first");
+        };
+        m.handle.indicateReceiveNetBufferLists(second, 0, 1, 0);
+        assertEquals(List.of(first, second), m.returned);
+        fx.assertOnlyRecord("N1", Severity.VIOLATION, "A", 0, "p1");
+    }
+
+    @Test
+    @DisplayName("a protocol unbinding itself from inside its receive callback does not wait for itself")
+    void unbindFromInsideReceive() throws Exception {
+        RecordingProtocol p = fx.protocol("p1");
+        ScriptedMiniport m = fx.adapter("A");
+        p.onReceive = (b, lists, port) -> fx.layer.unregister(p.entry);
+        java.util.concurrent.CompletableFuture<Void> call = java.util.concurrent.CompletableFuture.runAsync(
+                () -> m.handle.indicateReceiveNetBufferLists(frame(), 0, 1, 0));
+        call.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(fx.log.contains("p1 unbind A"), fx.log.toString());
+        assertEquals(1, m.returned.size());
+    }
+
+    @Test
+    @DisplayName("D15 close waits for the binding's outstanding sends, so their completions reach the protocol")
+    void closeWaitsForOutstandingSends() {
+        RecordingProtocol p = fx.protocol("p1");
+        ScriptedMiniport m = fx.adapter("A");
+        m.sendCompletion = null;
+        NetBufferList l = frame();
+        p.handle("A").sendNetBufferLists(l, 0, 0);
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            l.status(NdisStatus.SUCCESS);
+            m.handle.sendNetBufferListsComplete(l, 0);
+        });
+        fx.layer.unregister(p.entry);
+        assertEquals(List.of(l), p.sendCompletions, "completed before the close finished");
+    }
+
+    @Test
     @DisplayName("a receive with no binding open goes straight back to the miniport")
     void receiveWithoutBindings() {
         fx.protocol("p1").bindAnswer = NdisStatus.FAILURE;

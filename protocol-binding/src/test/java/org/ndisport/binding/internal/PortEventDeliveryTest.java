@@ -56,7 +56,11 @@ class PortEventDeliveryTest {
         RecordingProtocol p1 = fx.protocol("p1");
         RecordingProtocol p2 = fx.protocol("p2");
         p1.onPortEvent = (b, n) -> {
-            n.netPnPEvent().buffer(null);
+            if (n.netPnPEvent().buffer() instanceof int[] ports) {
+                ports[0] = 99;
+            } else {
+                n.netPnPEvent().buffer(null);
+            }
             return NdisStatus.SUCCESS;
         };
         NdisMiniportHandle h = fx.adapter("A").handle;
@@ -70,6 +74,8 @@ class PortEventDeliveryTest {
         assertEquals("[1, 2]", RecordingProtocol.ports((NdisPort) act.netPnPEvent().buffer()), "p1 changing its copy does not reach p2");
         NetPnPEventNotification deact = p2.events.get(1);
         assertEquals(8, deact.netPnPEvent().bufferLength());
+        assertEquals(List.of(1, 2), java.util.Arrays.stream((int[]) deact.netPnPEvent().buffer()).boxed().toList(),
+                "p1 changing its array does not reach p2");
         assertNotSame(p1.events.get(1).netPnPEvent().buffer(), deact.netPnPEvent().buffer());
     }
 

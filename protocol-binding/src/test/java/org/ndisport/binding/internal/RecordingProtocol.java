@@ -41,6 +41,8 @@ final class RecordingProtocol implements ProtocolDriver {
             (b, n) -> NdisStatus.SUCCESS;
     volatile ReceiveHook onReceive;
     volatile boolean keepReceives;
+    /** When set, received lists are handed to it (to be returned later, elsewhere) instead of kept or returned. */
+    volatile java.util.function.Consumer<NetBufferList> handOff;
     volatile boolean quiet;
     /** The callback that throws after logging: bind, unbind, event, receive, status, sendComplete, oidComplete. */
     volatile String throwIn = "";
@@ -108,7 +110,10 @@ final class RecordingProtocol implements ProtocolDriver {
         if (hook != null) {
             hook.received(binding, lists, portNumber);
         }
-        if (keepReceives) {
+        java.util.function.Consumer<NetBufferList> away = handOff;
+        if (away != null) {
+            away.accept(lists);
+        } else if (keepReceives) {
             kept.add(lists);
         } else {
             binding.returnNetBufferLists(lists, 0);

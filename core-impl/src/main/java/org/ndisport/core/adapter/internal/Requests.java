@@ -76,12 +76,14 @@ final class Requests {
         adapter.pendedOids().decrementAndGet();
         adapter.outstandingRequests().decrementAndGet();
         AdapterEventSink sink = adapter.context().sink();
-        if (sink != null) {
-            try {
-                sink.oidComplete(adapter.bindable(), request, status);
-            } catch (RuntimeException e) {
-                adapter.bindingLayerFailed("oidComplete", Integer.toUnsignedLong(request.portNumber()), e);
-            }
+        if (sink == null) {
+            adapter.warning("N21", request.portNumber(), "OID completion with no binding layer to deliver it: " + request);
+            return;
+        }
+        try {
+            sink.oidComplete(adapter.bindable(), request, status);
+        } catch (RuntimeException e) {
+            adapter.bindingLayerFailed("oidComplete", Integer.toUnsignedLong(request.portNumber()), e);
         }
     }
 
@@ -92,12 +94,15 @@ final class Requests {
 
     private void completeToSink(NetBufferList lists, int flags) {
         AdapterEventSink sink = adapter.context().sink();
-        if (sink != null) {
-            try {
-                sink.sendComplete(adapter.bindable(), lists, flags);
-            } catch (RuntimeException e) {
-                adapter.bindingLayerFailed("sendComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
-            }
+        if (sink == null) {
+            adapter.warning("N21", lists.ndisPortNumber(), lists.chainLength()
+                    + " send completions with no binding layer to deliver them");
+            return;
+        }
+        try {
+            sink.sendComplete(adapter.bindable(), lists, flags);
+        } catch (RuntimeException e) {
+            adapter.bindingLayerFailed("sendComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
         }
     }
 
