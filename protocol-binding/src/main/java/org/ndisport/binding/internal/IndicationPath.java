@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * runtime's own, dropped when every binding has been called: so no list goes back while the chain is
  * still being handed round, and its links stay as indicated. A list goes back to the miniport when its
  * last reference is dropped; a binding can only give back what it holds (N15). Takes no lock and
- * allocates nothing per frame: lists that reach zero are relinked into one chain.
+ * allocates nothing per frame: lists that reach zero are relinked into one chain (in reverse order).
  */
 final class IndicationPath {
     private static final Logger LOG = LoggerFactory.getLogger(IndicationPath.class);
@@ -49,18 +49,11 @@ final class IndicationPath {
             }
         }
         NetBufferList back = null;
-        NetBufferList tail = null;
         NetBufferList l = lists;
         while (l != null) {
             NetBufferList next = l.next();
             if (l.ndisReleaseOwn() == 0) {
-                l.next(null);
-                if (back == null) {
-                    back = l;
-                } else {
-                    tail.next(l);
-                }
-                tail = l;
+                back = l.next(back);
             }
             l = next;
         }
@@ -119,19 +112,12 @@ final class IndicationPath {
             binding.violation("N15", unheld.ndisPortNumber(), "returned a received list it does not hold");
         }
         NetBufferList back = null;
-        NetBufferList tail = null;
         NetBufferList l = lists;
         while (l != null && l != unheld) {
             NetBufferList next = l.next();
             int left = l.ndisRelease(slot);
             if (left == 0) {
-                l.next(null);
-                if (back == null) {
-                    back = l;
-                } else {
-                    tail.next(l);
-                }
-                tail = l;
+                back = l.next(back);
             } else if (left < 0) {
                 binding.finding("N15", l.ndisPortNumber(), "returned a received list twice at once");
                 break;

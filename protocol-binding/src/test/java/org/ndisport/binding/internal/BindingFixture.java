@@ -6,17 +6,16 @@ import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ndisport.api.NdisStatus;
-import org.ndisport.api.miniport.AllocatePortResult;
 import org.ndisport.api.miniport.MiniportDriver;
 import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.ndisport.api.pnp.NetPnPEventNotification;
-import org.ndisport.api.port.PortCharacteristics;
 import org.ndisport.api.runtime.AdapterSpec;
 import org.ndisport.api.runtime.Severity;
 import org.ndisport.api.runtime.VerifierMode;
 import org.ndisport.api.runtime.Violation;
 import org.ndisport.core.adapter.internal.AdapterRuntime;
 import org.ndisport.core.adapter.internal.EngineFixture;
+import org.ndisport.core.adapter.internal.PortEventTestSupport;
 import org.ndisport.core.adapter.internal.ScriptedMiniport;
 
 /**
@@ -80,29 +79,16 @@ final class BindingFixture {
     }
 
     static int allocate(NdisMiniportHandle h) {
-        AllocatePortResult r = h.allocatePort(PortCharacteristics.forAllocation());
-        assertEquals(NdisStatus.SUCCESS, r.status(), "allocation");
-        return r.portNumber();
+        return PortEventTestSupport.allocate(h);
     }
 
     static void activate(NdisMiniportHandle h, int... ports) {
-        assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portActivation(ports)),
-                "activation of " + java.util.Arrays.toString(ports));
+        PortEventTestSupport.activate(h, ports);
     }
 
     static void deactivate(NdisMiniportHandle h, int... ports) {
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portDeactivation(ports)),
                 "deactivation of " + java.util.Arrays.toString(ports));
-    }
-
-    /** Allocates and activates {@code count} ports, one event each; returns their numbers. */
-    static int[] activePorts(NdisMiniportHandle h, int count) {
-        int[] ports = new int[count];
-        for (int i = 0; i < count; i++) {
-            ports[i] = allocate(h);
-            activate(h, ports[i]);
-        }
-        return ports;
     }
 
     List<Violation> records() {

@@ -10,6 +10,7 @@ import static org.ndisport.binding.internal.BindingFixture.deactivate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.Irql;
@@ -19,7 +20,6 @@ import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
 import org.ndisport.api.data.StatusCodes;
 import org.ndisport.api.data.StatusIndication;
-import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.ndisport.api.port.AuthStates;
 import org.ndisport.api.port.LinkState;
 import org.ndisport.api.port.NdisPortState;
@@ -216,7 +216,8 @@ class DataPathTest {
         m.handle.indicateReceiveNetBufferLists(a, 0, 2, 0);
         assertEquals(List.of(), m.returned, "p1 still holds both");
         p1.handle("A").returnNetBufferLists(p1.kept.get(0), 0);
-        assertEquals(List.of(a, b), m.returned);
+        assertEquals(Set.of(a, b), Set.copyOf(m.returned));
+        assertEquals(2, m.returned.size());
         assertTrue(fx.records().isEmpty(), fx.records().toString());
     }
 
@@ -302,7 +303,8 @@ class DataPathTest {
         assertEquals(List.of(), m.returned);
         b.next(null);
         p.handle("A").returnNetBufferLists(a, 0);
-        assertEquals(List.of(a, b), m.returned);
+        assertEquals(Set.of(a, b), Set.copyOf(m.returned));
+        assertEquals(2, m.returned.size());
     }
 
     @Test
@@ -352,6 +354,20 @@ class DataPathTest {
         });
         fx.layer.unregister(p.entry);
         assertEquals(List.of(l), p.sendCompletions, "completed before the close finished");
+    }
+
+    @Test
+    @DisplayName("N21 a send completion with no binding layer present is recorded, not lost silently")
+    void n21_completionWithoutBindingLayer() {
+        RecordingProtocol p = fx.protocol("p1");
+        ScriptedMiniport m = fx.adapter("A");
+        m.sendCompletion = null;
+        NetBufferList l = frame();
+        p.handle("A").sendNetBufferLists(l, 0, 0);
+        fx.engine.context.sink(null);
+        m.handle.sendNetBufferListsComplete(l, 0);
+        assertEquals(List.of("N21"), fx.ruleIds());
+        assertEquals(Severity.WARNING, fx.records().get(0).severity());
     }
 
     @Test

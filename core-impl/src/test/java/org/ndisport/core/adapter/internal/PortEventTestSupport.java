@@ -17,19 +17,19 @@ import org.ndisport.api.runtime.Severity;
 import org.ndisport.api.runtime.Violation;
 
 /** Shared helpers of the port-event and indication tests: allocation, state and record assertions. */
-final class PortEventTestSupport {
+public final class PortEventTestSupport {
     private PortEventTestSupport() {
     }
 
     /** Allocates a port with the everyday characteristics and returns its number. */
-    static int allocate(NdisMiniportHandle h) {
+    public static int allocate(NdisMiniportHandle h) {
         AllocatePortResult r = h.allocatePort(PortCharacteristics.forAllocation());
         assertEquals(NdisStatus.SUCCESS, r.status(), "allocation");
         return r.portNumber();
     }
 
     /** Activates the ports one event at a time, asserting SUCCESS. */
-    static void activate(NdisMiniportHandle h, int... ports) {
+    public static void activate(NdisMiniportHandle h, int... ports) {
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portActivation(ports)),
                 "activation of " + java.util.Arrays.toString(ports));
     }
