@@ -2,6 +2,7 @@ package org.ndisport.api.runtime;
 
 import org.ndisport.api.port.AuthStates;
 import org.ndisport.api.port.LinkState;
+import org.ndisport.api.port.PortCharacteristics;
 
 /**
  * A snapshot of one port (spec §1.2).
@@ -17,4 +18,13 @@ import org.ndisport.api.port.LinkState;
  */
 public record PortView(int portNumber, PortState state, int type, int flags, LinkState linkState,
         AuthStates authStates, boolean lastActivationFailed, long droppedIndications) {
+
+    /**
+     * The port as an NDIS_PORT_CHARACTERISTICS element (header 0x80/1/60): type and flags as allocated,
+     * link and auth state from the cache (D20), as ActivePorts and OID_GEN_ENUMERATE_PORTS list it (§6.1).
+     */
+    public PortCharacteristics characteristics() {
+        return PortCharacteristics.forPort(portNumber).type(type).flags(flags).linkState(linkState)
+                .authStates(authStates);
+    }
 }

@@ -11,6 +11,8 @@ import org.ndisport.api.data.Oids;
 import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.protocol.ProtocolBindingHandle;
 import org.ndisport.api.runtime.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One binding between a protocol and an adapter: the handle the protocol calls the runtime with.
@@ -20,6 +22,8 @@ import org.ndisport.api.runtime.Violation;
  * request (P-2 outstanding) or the request sees the completed deactivation (refused).
  */
 final class Binding implements ProtocolBindingHandle {
+    private static final Logger LOG = LoggerFactory.getLogger(Binding.class);
+
     private final AdapterBindings owner;
     private final ProtocolEntry protocol;
     private final BindingLayer layer;
@@ -98,12 +102,12 @@ final class Binding implements ProtocolBindingHandle {
             indicating.decrementAndGet();
             return false;
         }
-        marks.beginIndication(this);
+        marks.indicating.push(this);
         return true;
     }
 
     void endIndication(ThreadMarks marks) {
-        marks.endIndication();
+        marks.indicating.pop();
         indicating.decrementAndGet();
     }
 
@@ -114,7 +118,7 @@ final class Binding implements ProtocolBindingHandle {
     void detach() {
         detached = true;
         ThreadMarks marks = ThreadMarks.current();
-        while (indicating.get() > marks.indicationsTo(this)) {
+        while (indicating.get() > marks.indicating.count(this)) {
             LockSupport.parkNanos(10_000);
         }
     }
@@ -127,7 +131,7 @@ final class Binding implements ProtocolBindingHandle {
     void awaitRequestsPassedDown(long timeoutNanos) {
         ThreadMarks marks = ThreadMarks.current();
         long deadline = System.nanoTime() + timeoutNanos;
-        while (passingDown.get() > marks.requestsOf(this) && System.nanoTime() < deadline) {
+        while (passingDown.get() > marks.requesting.count(this) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(10_000);
         }
     }
@@ -222,11 +226,11 @@ final class Binding implements ProtocolBindingHandle {
 
     private void beginPassingDown(ThreadMarks marks) {
         passingDown.incrementAndGet();
-        marks.beginRequest(this);
+        marks.requesting.push(this);
     }
 
     private void endPassingDown(ThreadMarks marks) {
-        marks.endRequest();
+        marks.requesting.pop();
         passingDown.decrementAndGet();
     }
 
@@ -241,6 +245,17 @@ final class Binding implements ProtocolBindingHandle {
         if (owner.adapter().currentIrql() == Irql.DIRQL) {
             violation("R60", port, "send at DIRQL");
         }
+    }
+
+    /** N1: a callback of the protocol threw; logged with the protocol and recorded, nothing else changes. */
+    void callbackThrew(String callback, long port, RuntimeException e) {
+        callbackThrew(callback, port, e, "");
+    }
+
+    /** As {@link #callbackThrew(String, long, RuntimeException)}, saying what the runtime did about it. */
+    void callbackThrew(String callback, long port, RuntimeException e, String aftermath) {
+        LOG.warn("protocol {} threw from {} on {}", protocol.name(), callback, adapterName(), e);
+        finding("N1", port, callback + " threw " + e + aftermath);
     }
 
     /** Records the protocol's breach inside its call; throws in FAIL_FAST. */

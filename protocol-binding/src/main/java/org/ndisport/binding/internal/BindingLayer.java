@@ -207,7 +207,7 @@ public final class BindingLayer implements AdapterEventSink {
         try {
             b.protocol().driver().oidRequestComplete(b, request, status);
         } catch (RuntimeException e) {
-            protocolThrew(b, "oidRequestComplete", Integer.toUnsignedLong(request.portNumber()), e);
+            b.callbackThrew("oidRequestComplete", Integer.toUnsignedLong(request.portNumber()), e);
         }
     }
 
@@ -223,7 +223,7 @@ public final class BindingLayer implements AdapterEventSink {
         try {
             binding.protocol().driver().sendNetBufferListsComplete(binding, lists, flags);
         } catch (RuntimeException e) {
-            protocolThrew(binding, "sendNetBufferListsComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
+            binding.callbackThrew("sendNetBufferListsComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
         }
     }
 
@@ -244,7 +244,7 @@ public final class BindingLayer implements AdapterEventSink {
         try {
             status = protocol.driver().bindAdapter(b, new BindParameters(owner.adapter().name(), active));
         } catch (RuntimeException e) {
-            protocolThrew(b, "bindAdapter", Violation.NO_PORT, e);
+            b.callbackThrew("bindAdapter", Violation.NO_PORT, e);
             status = NdisStatus.FAILURE;
         }
         if (status == NdisStatus.SUCCESS) {
@@ -277,7 +277,7 @@ public final class BindingLayer implements AdapterEventSink {
         try {
             b.protocol().driver().unbindAdapter(b);
         } catch (RuntimeException e) {
-            protocolThrew(b, "unbindAdapter", Violation.NO_PORT, e);
+            b.callbackThrew("unbindAdapter", Violation.NO_PORT, e);
         }
         b.close();
         long deadline = System.nanoTime() + closeTimeoutNanos;
@@ -289,9 +289,4 @@ public final class BindingLayer implements AdapterEventSink {
         }
     }
 
-    /** N1: a protocol callback threw; logged with the protocol and recorded, nothing else changes. */
-    private static void protocolThrew(Binding b, String what, long port, RuntimeException e) {
-        LOG.warn("protocol {} threw from {} on {}", b.protocol().name(), what, b.adapterName(), e);
-        b.finding("N1", port, what + " threw " + e);
-    }
 }

@@ -3,8 +3,6 @@ package org.ndisport.binding.internal;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.runtime.Violation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Port events to the bindings of one adapter, serially in binding order, each binding with its own
@@ -13,8 +11,6 @@ import org.slf4j.LoggerFactory;
  * warnings (P-3, P-5) that never change the miniport's result (O-6).
  */
 final class EventDelivery {
-    private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
-
     private final long timeoutNanos;
 
     EventDelivery(long timeoutNanos) {
@@ -58,8 +54,7 @@ final class EventDelivery {
         try {
             return b.protocol().driver().netPnPEvent(b, copy);
         } catch (RuntimeException e) {
-            LOG.warn("protocol {} threw from netPnPEvent on {}", b.protocol().name(), b.adapterName(), e);
-            b.finding("N1", Violation.NO_PORT, "netPnPEvent threw " + e);
+            b.callbackThrew("netPnPEvent", Violation.NO_PORT, e);
             return null;
         }
     }

@@ -2,8 +2,6 @@ package org.ndisport.binding.internal;
 
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.StatusIndication;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Receive and status indications to every open binding, and received lists back to the miniport
@@ -15,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * allocates nothing per frame: lists that reach zero are relinked into one chain (in reverse order).
  */
 final class IndicationPath {
-    private static final Logger LOG = LoggerFactory.getLogger(IndicationPath.class);
-
     private IndicationPath() {
     }
 
@@ -40,9 +36,8 @@ final class IndicationPath {
             try {
                 b.protocol().driver().receiveNetBufferLists(b, lists, port, count, flags);
             } catch (RuntimeException e) {
-                LOG.warn("protocol {} threw from receiveNetBufferLists on {}", b.protocol().name(), b.adapterName(), e);
-                b.finding("N1", Integer.toUnsignedLong(port), "receiveNetBufferLists threw " + e
-                        + "; the lists it still held were taken back (N16)");
+                b.callbackThrew("receiveNetBufferLists", Integer.toUnsignedLong(port), e,
+                        "; the lists it still held were taken back (N16)");
                 giveUp(b, lists);
             } finally {
                 b.endIndication(marks);
@@ -72,8 +67,7 @@ final class IndicationPath {
             try {
                 b.protocol().driver().status(b, indication);
             } catch (RuntimeException e) {
-                LOG.warn("protocol {} threw from status on {}", b.protocol().name(), b.adapterName(), e);
-                b.finding("N1", Integer.toUnsignedLong(indication.portNumber()), "status threw " + e);
+                b.callbackThrew("status", Integer.toUnsignedLong(indication.portNumber()), e);
             } finally {
                 b.endIndication(marks);
             }

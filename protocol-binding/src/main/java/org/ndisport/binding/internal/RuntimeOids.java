@@ -29,7 +29,7 @@ final class RuntimeOids {
         List<PortCharacteristics> open = new ArrayList<>();
         for (PortView p : view.ports()) {
             if (binding.owner().access(binding, p.portNumber(), p.state()) == PortAccess.OPEN) {
-                open.add(element(p));
+                open.add(p.characteristics());
             }
         }
         long needed = NdisPortArray.bytesNeeded(open.size());
@@ -64,11 +64,5 @@ final class RuntimeOids {
         request.informationBuffer(NdisPortState.of(view.linkState(), view.authStates()));
         request.bytesWritten(NdisPortState.SIZE);
         return NdisStatus.SUCCESS;
-    }
-
-    /** One NDIS_PORT_CHARACTERISTICS element: header 0x80/1/60, type and flags as allocated, cached state. */
-    private static PortCharacteristics element(PortView p) {
-        return PortCharacteristics.forPort(p.portNumber()).type(p.type()).flags(p.flags())
-                .linkState(p.linkState()).authStates(p.authStates());
     }
 }

@@ -38,7 +38,7 @@ class DataPathTest {
     }
 
     @Test
-    @DisplayName("R77 a send reaches the miniport with its port number and completes back exactly once")
+    @DisplayName("R45 R77 a send reaches the miniport with its port number and completes back exactly once")
     void r77_sendReachesMiniportAndCompletesOnce() {
         RecordingProtocol p = fx.protocol("p1");
         ScriptedMiniport m = fx.adapter("A");
@@ -189,7 +189,7 @@ class DataPathTest {
     }
 
     @Test
-    @DisplayName("R77 §4.1 a receive reaches every binding with its source port; the list goes back to the miniport once")
+    @DisplayName("R45 R77 §4.1 a receive reaches every binding with its source port; the list goes back to the miniport once")
     void r77_receiveToEveryBinding() {
         fx.protocol("p1");
         fx.protocol("p2");

@@ -43,8 +43,7 @@ final class Bindable implements BindableAdapter {
         List<PortCharacteristics> active = new ArrayList<>();
         for (PortEntry e : adapter.ports().entries()) {
             if (e.state().formal() == PortState.ACTIVATED) {
-                active.add(PortCharacteristics.forPort(e.number()).type(e.type()).flags(e.flags())
-                        .linkState(e.linkState()).authStates(e.authStates()));
+                active.add(e.view().characteristics());
             }
         }
         return NdisPort.chain(active.toArray(PortCharacteristics[]::new));

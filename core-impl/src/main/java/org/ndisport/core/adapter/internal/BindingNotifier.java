@@ -1,6 +1,5 @@
 package org.ndisport.core.adapter.internal;
 
-import java.util.concurrent.locks.LockSupport;
 import org.ndisport.api.Irql;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.binding.BindableAdapter;
@@ -73,7 +72,7 @@ final class BindingNotifier {
                 return;
             }
             adapter.announced(false);
-            drainIndications();
+            adapter.context().calls().awaitOthersIndicating(adapter.ports().entries());
             if (sink != null) {
                 call(() -> sink.adapterUnavailable(bindable, reason), "adapterUnavailable");
             }
@@ -95,15 +94,6 @@ final class BindingNotifier {
         }
     }
 
-    /** Waits until indications begun on other threads before {@code announced} was cleared have finished. */
-    private void drainIndications() {
-        CallContext calls = adapter.context().calls();
-        for (PortEntry e : adapter.ports().entries()) {
-            while (calls.othersIndicating(e) > 0) {
-                LockSupport.parkNanos(10_000);
-            }
-        }
-    }
 
     private void call(Runnable action, String what) {
         Irql previous = adapter.context().calls().enter(Irql.PASSIVE_LEVEL);

@@ -72,6 +72,15 @@ public final class CallContext {
         entry.endIndication();
     }
 
+    /** Waits until the indications on {@code entries} begun on other threads have finished (D33). */
+    void awaitOthersIndicating(Iterable<PortEntry> entries) {
+        for (PortEntry e : entries) {
+            while (othersIndicating(e) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000);
+            }
+        }
+    }
+
     /** Indications on {@code entry} in progress on other threads than this one. */
     int othersIndicating(PortEntry entry) {
         State s = state.get();

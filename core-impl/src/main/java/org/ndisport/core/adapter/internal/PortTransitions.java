@@ -1,6 +1,5 @@
 package org.ndisport.core.adapter.internal;
 
-import java.util.concurrent.locks.LockSupport;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.NdisVerifierException;
 import org.ndisport.api.PortNumbers;
@@ -76,7 +75,7 @@ final class PortTransitions {
             entries = lookup(parsed.ports());
             flagDeactivatingOrThrow(entries);
         }
-        drain(entries);
+        adapter.context().calls().awaitOthersIndicating(java.util.Arrays.asList(entries));
         boolean committed;
         adapter.deliveryLock().lock();
         try {
@@ -193,13 +192,4 @@ final class PortTransitions {
         return NetPnPEventNotification.portActivation(NdisPort.chain(copies));
     }
 
-    /** Waits until indications begun on other threads before DEACTIVATING was set have finished (D33). */
-    private void drain(PortEntry[] entries) {
-        CallContext calls = adapter.context().calls();
-        for (PortEntry e : entries) {
-            while (calls.othersIndicating(e) > 0) {
-                LockSupport.parkNanos(10_000);
-            }
-        }
-    }
 }

@@ -115,12 +115,8 @@ final class Requests {
                 || adapter.ports().size() <= 1) {
             return;
         }
-        String message = "OID_GEN_PORT_AUTHENTICATION_PARAMETERS answered NOT_SUPPORTED by a miniport with ports";
-        if (miniportCall) {
-            adapter.violation("R51", request.portNumber(), message);
-        } else {
-            adapter.finding("R51", request.portNumber(), message);
-        }
+        record("R51", request.portNumber(),
+                "OID_GEN_PORT_AUTHENTICATION_PARAMETERS answered NOT_SUPPORTED by a miniport with ports", miniportCall);
     }
 
     /**
@@ -142,7 +138,14 @@ final class Requests {
         } else {
             return;
         }
-        String message = what + " completed with " + status + " on a " + state + " port";
+        record(rule, port, what + " completed with " + status + " on a " + state + " port", miniportCall);
+    }
+
+    /**
+     * A miniport breach: a violation of its completion call (throws in FAIL_FAST), or a finding for a
+     * status its callback returned (the binding layer's call must not throw for the miniport's breach).
+     */
+    private void record(String rule, int port, String message, boolean miniportCall) {
         if (miniportCall) {
             adapter.violation(rule, port, message);
         } else {
