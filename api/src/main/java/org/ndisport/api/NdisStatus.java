@@ -3,7 +3,8 @@ package org.ndisport.api;
 import java.util.Optional;
 
 /**
- * Every NDIS status code the runtime returns (spec §1.6), with its numeric value.
+ * Every NDIS status code the runtime returns (spec §1.6), and the few a driver returns to it, with
+ * its numeric value.
  *
  * <p>Statuses are compared by {@link #code()} (spec "How to use" item 8) and printed with their NDIS
  * name and hexadecimal value, for example {@code NDIS_STATUS_INVALID_PORT (0xC023002D)}.
@@ -25,6 +26,8 @@ public enum NdisStatus {
     CLOSING(0xC0010002),
     /** Registration attributes with a header revision the runtime does not know. */
     BAD_VERSION(0xC0010004),
+    /** A miniport found no device at its assigned resources (returned by drivers from initialize). */
+    ADAPTER_NOT_FOUND(0xC0010006),
     /** Port characteristics invalid (D1) or a port number above 0xFFFFFF given to free (D4). */
     INVALID_DATA(0xC0010015),
     /** An OID buffer too short for the answer; BytesNeeded is set (D18). */

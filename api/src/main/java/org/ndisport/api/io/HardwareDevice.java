@@ -24,4 +24,12 @@ public interface HardwareDevice {
 
     /** The interrupt line assigned to the device, or -1 for none. */
     int interruptLine();
+
+    /**
+     * Connects the device's interrupt line to the runtime ({@code NdisMRegisterInterruptEx}), or
+     * disconnects it with {@code null}. A device without an interrupt line ignores the call (the
+     * default). A device calls the sink on each edge of its line.
+     */
+    default void connectInterrupt(InterruptSink sink) {
+    }
 }

@@ -19,11 +19,36 @@ public interface IoPortSpace {
     /** Releases the exactly matching claim (§5.2 rows 2-4); misuse is recorded through the caller (R67, R68). */
     void deregister(IoCaller caller, int initialPort, int numberOfPorts, long portOffset);
 
+    /**
+     * Puts an emulated device on the bus: from now on it decodes its {@link IoDevice#decodedRanges()}.
+     * IllegalArgumentException if one of them is already decoded by another attached device.
+     */
+    IoAttachment attach(String name, IoDevice device);
+
     /** One raw read resolved per §5.4; the value is in the low bits. */
     int read(IoCaller caller, long port, IoWidth width);
 
     /** One raw write resolved per §5.4. */
     void write(IoCaller caller, long port, IoWidth width, int value);
+
+    /**
+     * {@code NdisImmediateReadPort…}: a read of the bus without a claim, the way a driver probes. A read
+     * on a range the caller registered records R66 (and is still performed); a range another adapter
+     * claimed is refused as in §5.4 row 2 (R72). No D28 warning: this is the sanctioned probing call.
+     */
+    int immediateRead(IoCaller caller, long port, IoWidth width);
+
+    /** {@code NdisImmediateWritePort…}: the write counterpart of {@link #immediateRead}. */
+    void immediateWrite(IoCaller caller, long port, IoWidth width, int value);
+
+    /**
+     * Reads the bus directly, with no caller, claim or record: what the device decoding the address
+     * answers, else all ones. For tools (the shell's {@code io-read}) and tests.
+     */
+    int busRead(int port, IoWidth width);
+
+    /** Writes the bus directly, with no caller, claim or record; dropped where nothing decodes. */
+    void busWrite(int port, IoWidth width, int value);
 
     /** The ranges the adapter still has claimed. */
     List<IoPortRange> claimsOf(String adapterName);
@@ -33,4 +58,7 @@ public interface IoPortSpace {
 
     /** Every current claim, ascending by address. */
     List<IoClaim> claims();
+
+    /** Every range an attached device decodes, ascending by address. */
+    List<IoDecode> decodes();
 }

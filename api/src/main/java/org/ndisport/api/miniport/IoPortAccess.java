@@ -18,6 +18,27 @@ public interface IoPortAccess {
     /** NdisMDeregisterIoPortRange (§5.2, R67-R69, D27); in initialize or halt with the registered arguments. */
     void deregisterIoPortRange(int initialPort, int numberOfPorts, long portOffset);
 
+    /**
+     * NdisImmediateReadPortUchar: reads the bus without a claim, the sanctioned way to probe a device
+     * before registering its range. On a range this adapter registered: violation R66 (still performed).
+     */
+    int immediateReadPortUchar(long port);
+
+    /** NdisImmediateReadPortUshort (R66). */
+    int immediateReadPortUshort(long port);
+
+    /** NdisImmediateReadPortUlong (R66). */
+    int immediateReadPortUlong(long port);
+
+    /** NdisImmediateWritePortUchar (R66). */
+    void immediateWritePortUchar(long port, int data);
+
+    /** NdisImmediateWritePortUshort (R66). */
+    void immediateWritePortUshort(long port, int data);
+
+    /** NdisImmediateWritePortUlong (R66). */
+    void immediateWritePortUlong(long port, int data);
+
     /** NdisRawReadPortUchar. */
     int rawReadPortUchar(long port);
 

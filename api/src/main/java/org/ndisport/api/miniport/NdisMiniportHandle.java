@@ -68,6 +68,26 @@ public interface NdisMiniportHandle extends IoPortAccess {
     /** NdisMOidRequestComplete for a request the driver returned PENDING for. */
     void oidRequestComplete(OidRequest request, NdisStatus status);
 
+    /**
+     * NdisMRegisterInterruptEx, in initialize after the registration attributes (P1): connects the
+     * device's interrupt line to {@code interrupt}. SUCCESS; FAILURE outside P1, when one is already
+     * registered, or when the adapter has no interrupt line (a virtual adapter, or a device without one).
+     */
+    NdisStatus registerInterrupt(MiniportInterrupt interrupt);
+
+    /**
+     * NdisMDeregisterInterruptEx, in initialize or halt: disconnects the line and waits for a running
+     * handler to finish. Does nothing when none is registered. An interrupt still registered when halt
+     * (or a failing initialize) returns is deregistered by the runtime with warning N23.
+     */
+    void deregisterInterrupt();
+
+    /**
+     * NdisMSynchronizeWithInterruptEx: runs {@code function} at DIRQL while the interrupt service routine
+     * cannot run, and returns its result. IllegalStateException when no interrupt is registered.
+     */
+    boolean synchronizeWithInterrupt(java.util.function.BooleanSupplier function);
+
     /** The IRQL the calling thread runs at (D31). */
     Irql currentIrql();
 

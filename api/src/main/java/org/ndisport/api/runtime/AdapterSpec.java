@@ -2,6 +2,7 @@ package org.ndisport.api.runtime;
 
 import java.util.List;
 import java.util.Objects;
+import org.ndisport.api.io.HardwareDevice;
 import org.ndisport.api.io.IoPortRange;
 import org.ndisport.api.miniport.MiniportDriver;
 import org.ndisport.api.port.AuthStates;
@@ -17,9 +18,12 @@ import org.ndisport.api.port.AuthStates;
  * @param ioResources       assigned I/O ranges; empty for a virtual adapter
  * @param interruptLine     assigned interrupt line or -1
  * @param intermediate      the driver is an intermediate driver's miniport edge (D14)
+ * @param device            the hardware device the adapter drives (its interrupt line is connected
+ *                          through it), or null for a virtual adapter
  */
 public record AdapterSpec(String name, MiniportDriver driver, String driverName, String driverBundle,
-        AuthStates defaultAuthStates, List<IoPortRange> ioResources, int interruptLine, boolean intermediate) {
+        AuthStates defaultAuthStates, List<IoPortRange> ioResources, int interruptLine, boolean intermediate,
+        HardwareDevice device) {
 
     /** No null fields; copies the resource list. */
     public AdapterSpec {
@@ -29,6 +33,22 @@ public record AdapterSpec(String name, MiniportDriver driver, String driverName,
         Objects.requireNonNull(driverBundle, "driverBundle");
         Objects.requireNonNull(defaultAuthStates, "defaultAuthStates");
         ioResources = List.copyOf(Objects.requireNonNull(ioResources, "ioResources"));
+    }
+
+    /** An adapter without a hardware device behind it. */
+    public AdapterSpec(String name, MiniportDriver driver, String driverName, String driverBundle,
+            AuthStates defaultAuthStates, List<IoPortRange> ioResources, int interruptLine, boolean intermediate) {
+        this(name, driver, driverName, driverBundle, defaultAuthStates, ioResources, interruptLine, intermediate, null);
+    }
+
+    /**
+     * An adapter for a hardware device: named after the device, with its I/O resources and interrupt
+     * line, default auth states Uncontrolled/Unknown.
+     */
+    public static AdapterSpec hardware(HardwareDevice device, MiniportDriver driver, String driverName,
+            String driverBundle) {
+        return new AdapterSpec(device.name(), driver, driverName, driverBundle, AuthStates.UNCONTROLLED_UNKNOWN,
+                device.ioPorts(), device.interruptLine(), false, device);
     }
 
     /** A virtual adapter: no resources, default auth states Uncontrolled/Unknown. */

@@ -13,9 +13,11 @@ import java.util.List;
  * @param controlsDefaultPort the miniport set CONTROLS_DEFAULT_PORT
  * @param ports               every existing port, port 0 included, ascending
  * @param droppedIndications  receive and status indications dropped so far (D21)
+ * @param device              the hardware device's name (its hardware id in brackets), or empty for a
+ *                            virtual adapter
  */
 public record AdapterView(String name, String driver, String driverBundle, AdapterPhase phase, boolean haltScheduled,
-        boolean controlsDefaultPort, List<PortView> ports, long droppedIndications) {
+        boolean controlsDefaultPort, List<PortView> ports, long droppedIndications, String device) {
 
     /** Copies the port list. */
     public AdapterView {

@@ -2,15 +2,10 @@ package org.ndisport.core.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.ndisport.api.NdisStatus;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.MiniportDriver;
 import org.ndisport.api.miniport.MiniportDriverProperties;
 import org.ndisport.api.port.AuthStates;
-import org.ndisport.api.runtime.AdapterControl;
 import org.ndisport.api.runtime.AdapterSpec;
 import org.ndisport.api.runtime.NdisRuntime;
 import org.osgi.framework.Bundle;
@@ -22,8 +17,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One virtual adapter per factory configuration: created when its driver and the engine are present
@@ -34,11 +27,7 @@ import org.slf4j.LoggerFactory;
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = VirtualAdapterConfiguration.class, factory = true)
 public final class VirtualAdapter {
-    private static final Logger LOG = LoggerFactory.getLogger(VirtualAdapter.class);
-
-    private final AdapterControl control;
-    private final ExecutorService initThread;
-    private final Future<?> initialization;
+    private final AdapterInstance instance;
 
     /** Creates and initializes the adapter. */
     @Activate
@@ -53,20 +42,13 @@ public final class VirtualAdapter {
                 props.getOrDefault(MiniportDriverProperties.INTERMEDIATE, "false")));
         AdapterSpec spec = new AdapterSpec(config.name(), driver.getValue(), driverName, bundleOf(context, props),
                 auth, List.of(), -1, intermediate);
-        control = runtime.createAdapter(spec);
-        initThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ndisport-init-" + config.name()));
-        initialization = initThread.submit(() -> {
-            NdisStatus status = control.initialize();
-            LOG.info("virtual adapter {} with driver {}: initialize returned {}", config.name(), driverName, status);
-        });
+        instance = new AdapterInstance(runtime, spec);
     }
 
     /** Halts the adapter (waiting for an initialize under way), then stops the thread. */
     @Deactivate
     void deactivate() {
-        initialization.cancel(false);
-        control.halt(HaltAction.DEVICE_DISABLED);
-        initThread.shutdown();
+        instance.halt(HaltAction.DEVICE_DISABLED);
     }
 
     private static String bundleOf(BundleContext context, Map<String, Object> props) {

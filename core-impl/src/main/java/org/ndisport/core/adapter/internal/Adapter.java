@@ -201,6 +201,7 @@ public final class Adapter {
             views.add(e.view());
         }
         return new AdapterView(name(), spec.driverName(), spec.driverBundle(), phase, haltScheduled,
-                controlsDefaultPort, views, dropped.sum());
+                controlsDefaultPort, views, dropped.sum(), spec.device() == null ? ""
+                        : spec.device().name() + " [" + spec.device().hardwareId() + "]");
     }
 }

@@ -24,10 +24,11 @@ public final class AdapterRuntime implements AdapterControl {
         adapter.bindable(new Bindable(adapter, requests, driver));
         this.notifier = new BindingNotifier(adapter, adapter.bindable());
         PortOperations ports = new PortOperations(adapter);
+        InterruptOperations interrupt = new InterruptOperations(adapter, driver);
         this.handle = new MiniportHandle(adapter, ports, new PortEventOperations(adapter, notifier),
-                new Indications(adapter, driver), requests, new IoOperations(adapter));
+                new Indications(adapter, driver), requests, new IoOperations(adapter), interrupt);
         driver.handle(handle);
-        this.lifecycle = new Lifecycle(adapter, driver, ports, notifier);
+        this.lifecycle = new Lifecycle(adapter, driver, ports, notifier, interrupt);
     }
 
     @Override

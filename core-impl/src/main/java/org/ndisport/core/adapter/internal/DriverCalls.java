@@ -7,7 +7,9 @@ import org.ndisport.api.NdisVerifierException;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
 import org.ndisport.api.miniport.HaltAction;
+import org.ndisport.api.miniport.InterruptRecognition;
 import org.ndisport.api.miniport.MiniportDriver;
+import org.ndisport.api.miniport.MiniportInterrupt;
 import org.ndisport.api.miniport.MiniportInitParameters;
 import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.slf4j.Logger;
@@ -81,6 +83,20 @@ final class DriverCalls {
         } finally {
             adapter.context().calls().restore(previous);
         }
+    }
+
+    /** MiniportInterrupt at DIRQL; NOT_RECOGNIZED when it throws or returns null. */
+    InterruptRecognition isr(MiniportInterrupt interrupt) {
+        InterruptRecognition r = call(Irql.DIRQL, "interrupt", () -> interrupt.isr(handle));
+        return r == null ? InterruptRecognition.NOT_RECOGNIZED : r;
+    }
+
+    /** MiniportInterruptDPC at DISPATCH. */
+    void dpc(MiniportInterrupt interrupt) {
+        call(Irql.DISPATCH_LEVEL, "interruptDpc", () -> {
+            interrupt.dpc(handle);
+            return null;
+        });
     }
 
     private <T> T call(Irql irql, String what, Supplier<T> body) {

@@ -67,6 +67,18 @@ final class IoOperations implements IoCaller {
         }
     }
 
+    int immediateRead(long port, IoWidth width) {
+        IoPortSpace io = adapter.context().ioPortSpace();
+        return io == null ? width.allOnes() : io.immediateRead(this, port, width);
+    }
+
+    void immediateWrite(long port, IoWidth width, int value) {
+        IoPortSpace io = adapter.context().ioPortSpace();
+        if (io != null) {
+            io.immediateWrite(this, port, width, value);
+        }
+    }
+
     /** R73: the buffer holds {@code length} elements from {@code offset}; false (and a record) if not. */
     boolean bufferHolds(int bufferLength, int offset, int length) {
         if (offset < 0 || Integer.toUnsignedLong(length) > bufferLength - (long) offset) {

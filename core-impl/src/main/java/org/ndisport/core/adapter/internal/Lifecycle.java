@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Initialize and halt of one adapter with the checks after each (spec §2.6, R39-R42, R65, R70, R71,
- * D34): leftovers are reported one finding each, then reclaimed without calling the driver.
+ * D34): leftovers are reported one finding each, then reclaimed without calling the driver; an
+ * interrupt left registered is disconnected with warning N23.
  */
 final class Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
@@ -26,13 +27,16 @@ final class Lifecycle {
     private final DriverCalls driver;
     private final PortOperations ports;
     private final BindingNotifier notifier;
+    private final InterruptOperations interrupt;
     private boolean initializeCalled;
 
-    Lifecycle(Adapter adapter, DriverCalls driver, PortOperations ports, BindingNotifier notifier) {
+    Lifecycle(Adapter adapter, DriverCalls driver, PortOperations ports, BindingNotifier notifier,
+            InterruptOperations interrupt) {
         this.adapter = adapter;
         this.driver = driver;
         this.ports = ports;
         this.notifier = notifier;
+        this.interrupt = interrupt;
     }
 
     synchronized NdisStatus initialize() {
@@ -97,6 +101,10 @@ final class Lifecycle {
      * ports are reported as left) or finds its ports reclaimed and returns CLOSING.
      */
     private void reportAndReclaim(String portRule, String rangeRule, boolean afterHalt) {
+        if (interrupt.registered()) {
+            adapter.warning("N23", "interrupt still registered when the driver returned; deregistered by the runtime");
+            interrupt.deregister();
+        }
         adapter.deliveryLock().lock();
         try {
             reclaimPorts(portRule, afterHalt);

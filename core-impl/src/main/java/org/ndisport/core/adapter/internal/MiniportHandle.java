@@ -1,6 +1,7 @@
 package org.ndisport.core.adapter.internal;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.ndisport.api.Irql;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.data.NetBufferList;
@@ -10,6 +11,7 @@ import org.ndisport.api.io.IoPortRangeResult;
 import org.ndisport.api.io.IoWidth;
 import org.ndisport.api.miniport.AllocatePortResult;
 import org.ndisport.api.miniport.MiniportAttributes;
+import org.ndisport.api.miniport.MiniportInterrupt;
 import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.port.PortCharacteristics;
@@ -22,15 +24,17 @@ final class MiniportHandle implements NdisMiniportHandle {
     private final Indications indications;
     private final Requests requests;
     private final IoOperations io;
+    private final InterruptOperations interrupt;
 
     MiniportHandle(Adapter adapter, PortOperations ports, PortEventOperations events, Indications indications,
-            Requests requests, IoOperations io) {
+            Requests requests, IoOperations io, InterruptOperations interrupt) {
         this.adapter = adapter;
         this.ports = ports;
         this.events = events;
         this.indications = indications;
         this.requests = requests;
         this.io = io;
+        this.interrupt = interrupt;
     }
 
     @Override
@@ -90,6 +94,21 @@ final class MiniportHandle implements NdisMiniportHandle {
     }
 
     @Override
+    public NdisStatus registerInterrupt(MiniportInterrupt handlers) {
+        return interrupt.register(handlers);
+    }
+
+    @Override
+    public void deregisterInterrupt() {
+        interrupt.deregister();
+    }
+
+    @Override
+    public boolean synchronizeWithInterrupt(BooleanSupplier function) {
+        return interrupt.synchronize(function);
+    }
+
+    @Override
     public Irql currentIrql() {
         return adapter.context().calls().irql();
     }
@@ -116,6 +135,36 @@ final class MiniportHandle implements NdisMiniportHandle {
     @Override
     public void deregisterIoPortRange(int initialPort, int numberOfPorts, long portOffset) {
         io.deregister(initialPort, numberOfPorts, portOffset);
+    }
+
+    @Override
+    public int immediateReadPortUchar(long port) {
+        return io.immediateRead(port, IoWidth.BYTE);
+    }
+
+    @Override
+    public int immediateReadPortUshort(long port) {
+        return io.immediateRead(port, IoWidth.WORD);
+    }
+
+    @Override
+    public int immediateReadPortUlong(long port) {
+        return io.immediateRead(port, IoWidth.DWORD);
+    }
+
+    @Override
+    public void immediateWritePortUchar(long port, int data) {
+        io.immediateWrite(port, IoWidth.BYTE, data);
+    }
+
+    @Override
+    public void immediateWritePortUshort(long port, int data) {
+        io.immediateWrite(port, IoWidth.WORD, data);
+    }
+
+    @Override
+    public void immediateWritePortUlong(long port, int data) {
+        io.immediateWrite(port, IoWidth.DWORD, data);
     }
 
     @Override

@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ndisport.api.NdisStatus;
+import org.ndisport.api.io.IoAttachment;
 import org.ndisport.api.io.IoCaller;
 import org.ndisport.api.io.IoClaim;
+import org.ndisport.api.io.IoDecode;
+import org.ndisport.api.io.IoDevice;
 import org.ndisport.api.io.IoPortRange;
 import org.ndisport.api.io.IoPortRangeResult;
 import org.ndisport.api.io.IoPortSpace;
 import org.ndisport.api.io.IoWidth;
 
 /**
- * A stand-in for the ioport-hw provider (issue 4): claims whatever is registered, reads a fixed value
+ * A stand-in for the ioport-hw provider: claims whatever is registered, reads a fixed value
  * per width, and logs every call, so the engine's side of the I/O calls can be observed.
  */
 final class FakeIoPortSpace implements IoPortSpace {
@@ -60,5 +63,35 @@ final class FakeIoPortSpace implements IoPortSpace {
     @Override
     public List<IoClaim> claims() {
         return claimed.stream().map(r -> new IoClaim(r, "A", "")).toList();
+    }
+
+    @Override
+    public List<IoDecode> decodes() {
+        return List.of();
+    }
+
+    @Override
+    public IoAttachment attach(String name, IoDevice device) {
+        throw new UnsupportedOperationException("the fake space has no bus");
+    }
+
+    @Override
+    public int immediateRead(IoCaller caller, long port, IoWidth width) {
+        calls.add("immediateRead " + width + " " + port);
+        return readValue & width.allOnes();
+    }
+
+    @Override
+    public void immediateWrite(IoCaller caller, long port, IoWidth width, int value) {
+        calls.add("immediateWrite " + width + " " + port + " " + value);
+    }
+
+    @Override
+    public int busRead(int port, IoWidth width) {
+        return width.allOnes();
+    }
+
+    @Override
+    public void busWrite(int port, IoWidth width, int value) {
     }
 }

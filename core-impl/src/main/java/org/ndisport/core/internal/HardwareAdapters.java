@@ -1,0 +1,159 @@
+package org.ndisport.core.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ndisport.api.io.HardwareDevice;
+import org.ndisport.api.miniport.HaltAction;
+import org.ndisport.api.miniport.MiniportDriver;
+import org.ndisport.api.miniport.MiniportDriverProperties;
+import org.ndisport.api.runtime.AdapterSpec;
+import org.ndisport.api.runtime.NdisRuntime;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches hardware devices with miniport drivers: a device whose hardware id a driver lists in
+ * {@code ndisport.hardware.ids} (compared case-insensitively, as PnP does) gets an adapter named after
+ * the device, driven by the best-ranked such driver, initialized with the device's resources. The
+ * device leaving is a surprise removal (D34: unbind, then halt); the driver leaving halts its adapters
+ * and offers the devices to the remaining drivers.
+ */
+@Component(service = {})
+public final class HardwareAdapters {
+    private static final Logger LOG = LoggerFactory.getLogger(HardwareAdapters.class);
+
+    private final NdisRuntime runtime;
+    private final Map<ServiceReference<HardwareDevice>, Matched> devices = new LinkedHashMap<>();
+    private final Map<ServiceReference<MiniportDriver>, MiniportDriver> drivers = new LinkedHashMap<>();
+    private boolean active = true;
+
+    /** A device, and the driver and adapter it is matched with (null while unmatched). */
+    private static final class Matched {
+        private final HardwareDevice device;
+        private ServiceReference<MiniportDriver> driver;
+        private AdapterInstance adapter;
+
+        Matched(HardwareDevice device) {
+            this.device = device;
+        }
+    }
+
+    /** Created with the engine it creates adapters in. */
+    @Activate
+    public HardwareAdapters(@Reference NdisRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** True when a driver with these service properties drives {@code hardwareId}. */
+    static boolean drives(Map<String, ?> properties, String hardwareId) {
+        Object ids = properties.get(MiniportDriverProperties.HARDWARE_IDS);
+        Collection<?> list = ids instanceof String[] a ? List.of(a)
+                : ids instanceof Collection<?> c ? c : ids == null ? List.of() : List.of(ids);
+        String wanted = hardwareId.toUpperCase(Locale.ROOT);
+        for (Object id : list) {
+            if (id != null && String.valueOf(id).toUpperCase(Locale.ROOT).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindDevice(ServiceReference<HardwareDevice> reference, HardwareDevice device) {
+        Matched m = new Matched(device);
+        devices.put(reference, m);
+        LOG.info("hardware device {} ({}) appeared with I/O {} and interrupt line {}", device.name(),
+                device.hardwareId(), device.ioPorts(), device.interruptLine());
+        match(m);
+    }
+
+    synchronized void unbindDevice(ServiceReference<HardwareDevice> reference) {
+        Matched m = devices.remove(reference);
+        if (m != null && m.adapter != null) {
+            LOG.info("hardware device {} removed: surprise removal of its adapter", m.device.name());
+            m.adapter.halt(HaltAction.DEVICE_SURPRISE_REMOVED);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + MiniportDriverProperties.HARDWARE_IDS + "=*)")
+    synchronized void bindDriver(ServiceReference<MiniportDriver> reference, MiniportDriver driver) {
+        drivers.put(reference, driver);
+        for (Matched m : devices.values()) {
+            if (m.adapter == null) {
+                match(m);
+            }
+        }
+    }
+
+    synchronized void unbindDriver(ServiceReference<MiniportDriver> reference) {
+        drivers.remove(reference);
+        List<Matched> orphans = new ArrayList<>();
+        for (Matched m : devices.values()) {
+            if (reference.equals(m.driver)) {
+                m.adapter.halt(HaltAction.DEVICE_DISABLED);
+                m.adapter = null;
+                m.driver = null;
+                orphans.add(m);
+            }
+        }
+        orphans.forEach(this::match);
+    }
+
+    /** Halts every adapter this component created (the engine or this bundle is going away). */
+    @Deactivate
+    synchronized void deactivate() {
+        active = false;
+        for (Matched m : devices.values()) {
+            if (m.adapter != null) {
+                m.adapter.halt(HaltAction.DEVICE_STOPPED);
+                m.adapter = null;
+            }
+        }
+    }
+
+    private void match(Matched m) {
+        ServiceReference<MiniportDriver> best = null;
+        for (ServiceReference<MiniportDriver> r : drivers.keySet()) {
+            Map<String, Object> props = propertiesOf(r);
+            if (drives(props, m.device.hardwareId()) && (best == null || r.compareTo(best) > 0)) {
+                best = r;
+            }
+        }
+        if (best == null || !active) {
+            return;
+        }
+        Bundle bundle = best.getBundle();
+        String driverName = String.valueOf(best.getProperty(MiniportDriverProperties.DRIVER_NAME));
+        AdapterSpec spec = AdapterSpec.hardware(m.device, drivers.get(best), driverName,
+                bundle == null ? "unknown" : bundle.getSymbolicName());
+        try {
+            m.adapter = new AdapterInstance(runtime, spec);
+            m.driver = best;
+        } catch (IllegalArgumentException e) {
+            LOG.error("cannot create an adapter for device {}: {}", m.device.name(), e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> propertiesOf(ServiceReference<?> reference) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (String key : reference.getPropertyKeys()) {
+            props.put(key, reference.getProperty(key));
+        }
+        return props;
+    }
+}
