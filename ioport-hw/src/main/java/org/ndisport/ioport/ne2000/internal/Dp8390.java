@@ -9,35 +9,7 @@ import org.ndisport.api.io.InterruptSink;
  * receive ring with its 4-byte headers, and the interrupt status and mask registers driving the
  * interrupt line (an edge each time a masked-in status bit appears). Every method holds the chip's lock.
  */
-final class Dp8390 {
-    static final int CR_STP = 0x01;
-    static final int CR_STA = 0x02;
-    static final int CR_TXP = 0x04;
-    static final int CR_RD_READ = 0x08;
-    static final int CR_RD_WRITE = 0x10;
-    static final int CR_RD_ABORT = 0x20;
-    static final int CR_RD_MASK = 0x38;
-    static final int ISR_PRX = 0x01;
-    static final int ISR_PTX = 0x02;
-    static final int ISR_TXE = 0x08;
-    static final int ISR_OVW = 0x10;
-    static final int ISR_CNT = 0x20;
-    static final int ISR_RDC = 0x40;
-    static final int ISR_RST = 0x80;
-    static final int RCR_AR = 0x02;
-    static final int RCR_AB = 0x04;
-    static final int RCR_AM = 0x08;
-    static final int RCR_PRO = 0x10;
-    static final int RCR_MON = 0x20;
-    static final int TCR_LOOPBACK = 0x06;
-    static final int DCR_WTS = 0x01;
-    static final int RSR_PRX = 0x01;
-    static final int RSR_PHY = 0x20;
-    static final int TSR_PTX = 0x01;
-    static final int TSR_ABT = 0x08;
-    static final int MIN_FRAME = 60;
-    static final int MAX_FRAME = 1536;
-
+final class Dp8390 implements Dp8390Bits {
     private final CardMemory memory;
     private final CRC32 crc = new CRC32();
     private final byte[] fcs = new byte[4];
@@ -59,8 +31,7 @@ final class Dp8390 {
     private int rsr;
     private int ncr;
     private final int[] cntr = new int[3];
-    private final int[] par = new int[6];
-    private final int[] mar = new int[8];
+    private final AddressFilter filter = new AddressFilter();
     private int dmaAddress;
     private int dmaRemaining;
     private boolean transmitting;
@@ -167,7 +138,7 @@ final class Dp8390 {
 
     /** A frame from the wire: filtered by RCR and the station address, stored in the receive ring. */
     synchronized void receive(byte[] frame, int length) {
-        if ((cr & CR_STP) != 0 || (rcr & RCR_MON) != 0 || length < 6 || !accepts(frame)) {
+        if ((cr & CR_STP) != 0 || (rcr & RCR_MON) != 0 || length < 6 || !filter.accepts(frame, rcr)) {
             return;
         }
         if (length < MIN_FRAME && (rcr & RCR_AR) == 0) {
@@ -276,19 +247,14 @@ final class Dp8390 {
     }
 
     private int readPage1(int offset) {
-        if (offset <= 6) {
-            return par[offset - 1];
-        }
-        return offset == 7 ? curr : mar[offset - 8];
+        return offset == 7 ? curr : filter.read(offset);
     }
 
     private void writePage1(int offset, int v) {
-        if (offset <= 6) {
-            par[offset - 1] = v;
-        } else if (offset == 7) {
+        if (offset == 7) {
             curr = v;
         } else {
-            mar[offset - 8] = v;
+            filter.write(offset, v);
         }
     }
 
@@ -325,34 +291,6 @@ final class Dp8390 {
         memory.write(address, value);
         int next = address + 1;
         return next == pstop << 8 ? pstart << 8 : next;
-    }
-
-    private boolean accepts(byte[] frame) {
-        if ((rcr & RCR_PRO) != 0) {
-            return true;
-        }
-        if ((frame[0] & 1) == 0) {
-            for (int i = 0; i < 6; i++) {
-                if ((frame[i] & 0xFF) != par[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        boolean broadcast = true;
-        for (int i = 0; i < 6; i++) {
-            broadcast &= (frame[i] & 0xFF) == 0xFF;
-        }
-        if (broadcast) {
-            return (rcr & RCR_AB) != 0;
-        }
-        if ((rcr & RCR_AM) == 0) {
-            return false;
-        }
-        crc.reset();
-        crc.update(frame, 0, 6);
-        int bit = Integer.reverse(~(int) crc.getValue()) >>> 26;
-        return (mar[bit >>> 3] & (1 << (bit & 7))) != 0;
     }
 
     private int takeCounter(int i) {

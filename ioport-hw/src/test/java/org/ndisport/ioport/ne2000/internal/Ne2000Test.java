@@ -211,4 +211,29 @@ class Ne2000Test {
         assertEquals(1, wire.frames());
         assertEquals(0, a.rd(0x00) & 0x04);
     }
+
+    @Test
+    @DisplayName("multicast: accepted with RCR.AM only when the destination's hash bit is set in MAR0-7")
+    void multicast_byHashBit() {
+        nicA.plugIn();
+        nicB.plugIn();
+        a.init(MAC_A, Card.RX_START, Card.RX_STOP, 0);
+        b.init(MAC_B, Card.RX_START, Card.RX_STOP, 0x08);
+        byte[] group = {0x01, 0x00, 0x5E, 0x00, 0x00, 0x01};
+        b.wr(0x00, 0x62);
+        for (int i = 0; i < 8; i++) {
+            b.wr(0x08 + i, 0x00);
+        }
+        b.wr(0x00, 0x22);
+        a.transmit(frame(group, MAC_A, 60, 1));
+        assertNull(b.nextFrame(Card.RX_START, Card.RX_STOP));
+        b.wr(0x00, 0x62);
+        for (int i = 0; i < 8; i++) {
+            b.wr(0x08 + i, 0xFF);
+        }
+        b.wr(0x00, 0x22);
+        a.transmit(frame(group, MAC_A, 60, 2));
+        assertEquals(60, b.nextFrame(Card.RX_START, Card.RX_STOP).length);
+        assertEquals(0x20, b.rd(0x0C) & 0x20);
+    }
 }
