@@ -6,7 +6,9 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The emulated x86 I/O port space (spec §5): claims, conflicts and access resolution. Provided by
  * {@code ioport-hw}; the engine calls it from the miniport handle after its own phase checks
- * (R62, R63, R68 phase rows). Thread safe; accesses take no lock and allocate nothing.
+ * (R62, R63, R68 phase rows). Claims belong to the {@link IoCaller} instance that made them (one per
+ * adapter instance), and are listed by its adapter name. Thread safe; accesses take no lock and
+ * allocate nothing.
  */
 @ProviderType
 public interface IoPortSpace {
@@ -50,11 +52,15 @@ public interface IoPortSpace {
     /** Writes the bus directly, with no caller, claim or record; dropped where nothing decodes. */
     void busWrite(int port, IoWidth width, int value);
 
-    /** The ranges the adapter still has claimed. */
-    List<IoPortRange> claimsOf(String adapterName);
+    /** The ranges the calling adapter still has claimed. */
+    List<IoPortRange> claimsOf(IoCaller caller);
 
-    /** Releases every claim of the adapter without a check, after the engine reported them (R70, R71). */
-    void releaseAll(String adapterName);
+    /**
+     * Releases every claim of the adapter without a check, after the engine reported them (R70, R71).
+     * What it deregistered before stays "formerly owned" by this caller (§5.2 row 4), so a late access
+     * through its stale handle still records R69; a new adapter of the same name is another caller.
+     */
+    void releaseAll(IoCaller caller);
 
     /** Every current claim, ascending by address. */
     List<IoClaim> claims();

@@ -77,14 +77,16 @@ public interface NdisMiniportHandle extends IoPortAccess {
 
     /**
      * NdisMDeregisterInterruptEx, in initialize or halt: disconnects the line and waits for a running
-     * handler to finish. Does nothing when none is registered. An interrupt still registered when halt
-     * (or a failing initialize) returns is deregistered by the runtime with warning N23.
+     * handler to finish (unless called from that handler, or inside {@link #synchronizeWithInterrupt}).
+     * Does nothing when none is registered. An interrupt still registered when halt (or a failing
+     * initialize) returns is deregistered by the runtime with warning N23.
      */
     void deregisterInterrupt();
 
     /**
      * NdisMSynchronizeWithInterruptEx: runs {@code function} at DIRQL while the interrupt service routine
-     * cannot run, and returns its result. IllegalStateException when no interrupt is registered.
+     * cannot run, and returns its result. Works with or without a registered interrupt (a DPC finishing
+     * after deregistration still synchronizes).
      */
     boolean synchronizeWithInterrupt(java.util.function.BooleanSupplier function);
 

@@ -32,6 +32,10 @@ final class AdapterInstance {
         });
     }
 
+    String name() {
+        return control.name();
+    }
+
     /** Halts the adapter (after an initialize under way), then stops the thread. */
     void halt(HaltAction action) {
         initialization.cancel(false);

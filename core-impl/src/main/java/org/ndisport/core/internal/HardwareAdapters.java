@@ -38,7 +38,7 @@ public final class HardwareAdapters {
     private final NdisRuntime runtime;
     private final Map<ServiceReference<HardwareDevice>, Matched> devices = new LinkedHashMap<>();
     private final Map<ServiceReference<MiniportDriver>, MiniportDriver> drivers = new LinkedHashMap<>();
-    private boolean active = true;
+    private volatile boolean active = true;
 
     /** A device, and the driver and adapter it is matched with (null while unmatched). */
     private static final class Matched {
@@ -48,6 +48,14 @@ public final class HardwareAdapters {
 
         Matched(HardwareDevice device) {
             this.device = device;
+        }
+
+        /** Forgets the adapter and its driver; returns the adapter (null when unmatched) for halting. */
+        AdapterInstance detach() {
+            AdapterInstance a = adapter;
+            adapter = null;
+            driver = null;
+            return a;
         }
     }
 
@@ -81,11 +89,16 @@ public final class HardwareAdapters {
         match(m);
     }
 
-    synchronized void unbindDevice(ServiceReference<HardwareDevice> reference) {
-        Matched m = devices.remove(reference);
-        if (m != null && m.adapter != null) {
-            LOG.info("hardware device {} removed: surprise removal of its adapter", m.device.name());
-            m.adapter.halt(HaltAction.DEVICE_SURPRISE_REMOVED);
+    /** A surprise removal: halted before this returns, so before the device leaves the bus (D34). */
+    void unbindDevice(ServiceReference<HardwareDevice> reference) {
+        AdapterInstance adapter;
+        synchronized (this) {
+            Matched m = devices.remove(reference);
+            adapter = m == null ? null : m.detach();
+        }
+        if (adapter != null) {
+            LOG.info("hardware device {} removed: surprise removal of its adapter", adapter.name());
+            adapter.halt(HaltAction.DEVICE_SURPRISE_REMOVED);
         }
     }
 
@@ -100,30 +113,42 @@ public final class HardwareAdapters {
         }
     }
 
-    synchronized void unbindDriver(ServiceReference<MiniportDriver> reference) {
-        drivers.remove(reference);
+    /** Halts the driver's adapters (outside the lock), then offers their devices to the remaining drivers. */
+    void unbindDriver(ServiceReference<MiniportDriver> reference) {
         List<Matched> orphans = new ArrayList<>();
-        for (Matched m : devices.values()) {
-            if (reference.equals(m.driver)) {
-                m.adapter.halt(HaltAction.DEVICE_DISABLED);
-                m.adapter = null;
-                m.driver = null;
-                orphans.add(m);
+        List<AdapterInstance> halting = new ArrayList<>();
+        synchronized (this) {
+            drivers.remove(reference);
+            for (Matched m : devices.values()) {
+                if (reference.equals(m.driver)) {
+                    orphans.add(m);
+                    halting.add(m.detach());
+                }
             }
         }
-        orphans.forEach(this::match);
+        halting.forEach(a -> a.halt(HaltAction.DEVICE_DISABLED));
+        synchronized (this) {
+            for (Matched m : orphans) {
+                if (devices.containsValue(m) && m.adapter == null) {
+                    match(m);
+                }
+            }
+        }
     }
 
     /** Halts every adapter this component created (the engine or this bundle is going away). */
     @Deactivate
-    synchronized void deactivate() {
-        active = false;
-        for (Matched m : devices.values()) {
-            if (m.adapter != null) {
-                m.adapter.halt(HaltAction.DEVICE_STOPPED);
-                m.adapter = null;
+    void deactivate() {
+        List<AdapterInstance> halting = new ArrayList<>();
+        synchronized (this) {
+            active = false;
+            for (Matched m : devices.values()) {
+                if (m.adapter != null) {
+                    halting.add(m.detach());
+                }
             }
         }
+        halting.forEach(a -> a.halt(HaltAction.DEVICE_STOPPED));
     }
 
     private void match(Matched m) {

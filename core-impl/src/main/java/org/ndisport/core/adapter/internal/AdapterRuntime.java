@@ -25,10 +25,11 @@ public final class AdapterRuntime implements AdapterControl {
         this.notifier = new BindingNotifier(adapter, adapter.bindable());
         PortOperations ports = new PortOperations(adapter);
         InterruptOperations interrupt = new InterruptOperations(adapter, driver);
+        IoOperations io = new IoOperations(adapter);
         this.handle = new MiniportHandle(adapter, ports, new PortEventOperations(adapter, notifier),
-                new Indications(adapter, driver), requests, new IoOperations(adapter), interrupt);
+                new Indications(adapter, driver), requests, io, interrupt);
         driver.handle(handle);
-        this.lifecycle = new Lifecycle(adapter, driver, ports, notifier, interrupt);
+        this.lifecycle = new Lifecycle(adapter, driver, ports, notifier, interrupt, io);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.UnbindReason;
+import org.ndisport.api.io.IoCaller;
 import org.ndisport.api.io.IoPortRange;
 import org.ndisport.api.io.IoPortSpace;
 import org.ndisport.api.miniport.HaltAction;
@@ -28,15 +29,17 @@ final class Lifecycle {
     private final PortOperations ports;
     private final BindingNotifier notifier;
     private final InterruptOperations interrupt;
+    private final IoCaller ioCaller;
     private boolean initializeCalled;
 
     Lifecycle(Adapter adapter, DriverCalls driver, PortOperations ports, BindingNotifier notifier,
-            InterruptOperations interrupt) {
+            InterruptOperations interrupt, IoCaller ioCaller) {
         this.adapter = adapter;
         this.driver = driver;
         this.ports = ports;
         this.notifier = notifier;
         this.interrupt = interrupt;
+        this.ioCaller = ioCaller;
     }
 
     synchronized NdisStatus initialize() {
@@ -113,10 +116,10 @@ final class Lifecycle {
         }
         IoPortSpace io = adapter.context().ioPortSpace();
         if (io != null) {
-            for (IoPortRange r : io.claimsOf(adapter.name())) {
+            for (IoPortRange r : io.claimsOf(ioCaller)) {
                 adapter.finding(rangeRule, "I/O port range " + r + " still registered when the driver returned");
             }
-            io.releaseAll(adapter.name());
+            io.releaseAll(ioCaller);
         }
     }
 

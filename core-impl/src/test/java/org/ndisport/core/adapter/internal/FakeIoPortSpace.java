@@ -50,13 +50,13 @@ final class FakeIoPortSpace implements IoPortSpace {
     }
 
     @Override
-    public List<IoPortRange> claimsOf(String adapterName) {
+    public List<IoPortRange> claimsOf(IoCaller caller) {
         return new ArrayList<>(claimed);
     }
 
     @Override
-    public void releaseAll(String adapterName) {
-        calls.add("releaseAll " + adapterName);
+    public void releaseAll(IoCaller caller) {
+        calls.add("releaseAll " + caller.adapterName());
         claimed.clear();
     }
 

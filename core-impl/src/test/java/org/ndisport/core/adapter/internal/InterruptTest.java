@@ -1,9 +1,9 @@
 package org.ndisport.core.adapter.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -154,7 +154,7 @@ class InterruptTest {
     }
 
     @Test
-    @DisplayName("D31 synchronizeWithInterrupt runs its function at DIRQL; without a registered interrupt it throws")
+    @DisplayName("D31 synchronizeWithInterrupt runs its function at DIRQL, with or without a registered interrupt")
     void d31_synchronizeAtDirql() {
         registeringInInitialize();
         AdapterRuntime a = adapter(line);
@@ -167,7 +167,53 @@ class InterruptTest {
         assertEquals(Irql.DIRQL, seen[0]);
         assertEquals(Irql.PASSIVE_LEVEL, m.handle.currentIrql());
         a.halt(HaltAction.DEVICE_DISABLED);
-        assertThrows(IllegalStateException.class, () -> m.handle.synchronizeWithInterrupt(() -> true));
+        assertTrue(m.handle.synchronizeWithInterrupt(() -> m.handle.currentIrql() == Irql.DIRQL));
+    }
+
+    @Test
+    @DisplayName("D31 deregistering ends the interrupt thread; a DPC may deregister itself and still synchronize")
+    void d31_deregisterFromDpc() throws Exception {
+        registeringInInitialize();
+        AdapterRuntime a = adapter(line);
+        a.initialize();
+        boolean[] synchronizedAfter = new boolean[1];
+        Thread[] irqThread = new Thread[1];
+        CountDownLatch done = new CountDownLatch(1);
+        handlers.dpcGate = null;
+        MiniportInterrupt selfRemoving = new MiniportInterrupt() {
+            @Override
+            public InterruptRecognition isr(NdisMiniportHandle h) {
+                return InterruptRecognition.RECOGNIZED_QUEUE_DPC;
+            }
+
+            @Override
+            public void dpc(NdisMiniportHandle h) {
+                irqThread[0] = Thread.currentThread();
+                h.deregisterInterrupt();
+                synchronizedAfter[0] = h.synchronizeWithInterrupt(() -> true);
+                done.countDown();
+            }
+        };
+        m.handle.deregisterInterrupt();
+        assertEquals(2, line.connects.get());
+        assertNull(line.sink);
+        a.halt(HaltAction.DEVICE_DISABLED);
+
+        ScriptedMiniport m2 = new ScriptedMiniport();
+        m2.onInitialize = h -> {
+            h.setMiniportAttributes(MiniportAttributes.registration());
+            return h.registerInterrupt(selfRemoving);
+        };
+        AdapterRuntime b = new AdapterRuntime(new AdapterSpec("B", m2, "ScriptedMiniport", EngineFixture.BUNDLE,
+                AuthStates.UNCONTROLLED_UNKNOWN, List.of(), 5, false, line), fx.context);
+        assertEquals(NdisStatus.SUCCESS, b.initialize());
+        line.sink.interrupt();
+        assertTrue(done.await(WAIT, TimeUnit.SECONDS));
+        assertTrue(synchronizedAfter[0]);
+        irqThread[0].join(TimeUnit.SECONDS.toMillis(WAIT));
+        assertFalse(irqThread[0].isAlive());
+        b.halt(HaltAction.DEVICE_DISABLED);
+        assertEquals(List.of(), fx.ruleIds());
     }
 
     @Test

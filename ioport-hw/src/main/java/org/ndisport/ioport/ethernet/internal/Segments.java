@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.osgi.service.component.annotations.Component;
 
 /** The bundle's Ethernet segments by name, created on first use; devices with the same name share one. */
-@Component(service = Segments.class)
+@Component(service = Segments.class, immediate = true)
 public final class Segments {
     private final ConcurrentSkipListMap<String, EthernetSegment> byName = new ConcurrentSkipListMap<>();
 

@@ -36,6 +36,7 @@ final class Dp8390 implements Dp8390Bits {
     private int dmaRemaining;
     private boolean transmitting;
     private boolean lineActive;
+    private long missed;
     private InterruptSink sink;
 
     Dp8390(CardMemory memory) {
@@ -54,7 +55,6 @@ final class Dp8390 implements Dp8390Bits {
         isr = ISR_RST;
         imr = 0;
         dmaRemaining = 0;
-        transmitting = false;
         updateLine();
     }
 
@@ -108,6 +108,11 @@ final class Dp8390 implements Dp8390Bits {
         }
     }
 
+    /** Frames dropped because the receive ring had no room, since power-on (CNTR2 saturates; this does not). */
+    synchronized long missedFrames() {
+        return missed;
+    }
+
     /** Data-port transfers are words when DCR.WTS is set. */
     synchronized boolean wordTransfers() {
         return (dcr & DCR_WTS) != 0;
@@ -136,7 +141,11 @@ final class Dp8390 implements Dp8390Bits {
         updateLine();
     }
 
-    /** A frame from the wire: filtered by RCR and the station address, stored in the receive ring. */
+    /**
+     * A frame from the wire: filtered by RCR and the station address, stored in the receive ring. The
+     * write never reaches the BNRY page, so CURR never catches up with BNRY; BNRY = CURR reads as an
+     * empty ring (drivers initialize it either way).
+     */
     synchronized void receive(byte[] frame, int length) {
         if ((cr & CR_STP) != 0 || (rcr & RCR_MON) != 0 || length < 6 || !filter.accepts(frame, rcr)) {
             return;
@@ -150,9 +159,11 @@ final class Dp8390 implements Dp8390Bits {
         }
         int stored = 4 + length + 4;
         int pages = (stored + 255) >>> 8;
-        int free = Math.floorMod(bnry - curr, ringPages);
+        int gap = Math.floorMod(bnry - curr, ringPages);
+        int free = gap == 0 ? ringPages - 1 : gap - 1;
         if (pages > free) {
-            isr |= ISR_OVW;
+            missed++;
+            isr |= ISR_OVW | ISR_RST;
             count(2);
             updateLine();
             return;
@@ -210,8 +221,8 @@ final class Dp8390 implements Dp8390Bits {
 
     private int readPage0(int offset) {
         return switch (offset) {
-            case 0x01 -> dmaAddress & 0xFF;
-            case 0x02 -> dmaAddress >>> 8;
+            case 0x01 -> 0;
+            case 0x02 -> curr;
             case 0x03 -> bnry;
             case 0x04 -> tsr;
             case 0x05 -> ncr;
@@ -228,7 +239,12 @@ final class Dp8390 implements Dp8390Bits {
         switch (offset) {
             case 0x01 -> pstart = v;
             case 0x02 -> pstop = v;
-            case 0x03 -> bnry = v;
+            case 0x03 -> {
+                bnry = v;
+                if ((cr & CR_STA) != 0) {
+                    isr &= ~ISR_RST;
+                }
+            }
             case 0x04 -> tpsr = v;
             case 0x05 -> tbcr = (tbcr & 0xFF00) | v;
             case 0x06 -> tbcr = (tbcr & 0x00FF) | (v << 8);

@@ -56,6 +56,11 @@ public final class Ne2000 implements IoDevice, Station {
         return mac.clone();
     }
 
+    /** Frames the receive ring had no room for (a full ring on real hardware drops them too). */
+    public long missedFrames() {
+        return chip.missedFrames();
+    }
+
     /** Connects the interrupt line (null disconnects). */
     public void connectInterrupt(InterruptSink sink) {
         chip.connect(sink);

@@ -6,7 +6,7 @@ import org.ndisport.api.io.IoWidth;
 /**
  * Access resolution of spec §5.4 (D26, D28) for one raw access: which bytes reach the bus and what is
  * recorded. The common case, every byte inside one range the caller mapped, is a few array reads and
- * string identity checks: no lock, no allocation. Records are made before the access, so a FAIL_FAST
+ * identity checks: no lock, no allocation. Records are made before the access, so a FAIL_FAST
  * violation leaves the device untouched.
  */
 final class AccessResolver {
@@ -23,9 +23,8 @@ final class AccessResolver {
 
     /** The bytes of a raw access that reach the bus, after recording what §5.4 says to record. */
     int resolveRaw(IoCaller caller, long port, IoWidth width, String call) {
-        String me = caller.adapterName();
         Claim first = claims.owner(port);
-        if (first != null && mine(first, me) && wholly(first, port, width)) {
+        if (first != null && first.ownedBy(caller) && wholly(first, port, width)) {
             return ALL;
         }
         int own = 0;
@@ -34,8 +33,8 @@ final class AccessResolver {
         for (int i = 0; i < width.bytes(); i++) {
             Claim c = claims.owner(port + i);
             if (c == null) {
-                former |= me.equals(claims.formerOwner(port + i));
-            } else if (mine(c, me)) {
+                former |= claims.formerlyOwnedBy(port + i, caller);
+            } else if (c.ownedBy(caller)) {
                 own |= 1 << i;
             } else {
                 other = true;
@@ -59,15 +58,15 @@ final class AccessResolver {
 
     /**
      * The bytes of an {@code NdisImmediate…} access that reach the bus: refused on another adapter's
-     * claim (R72); performed with violation R66 on the caller's own range; otherwise performed silently.
+     * claim (violation N22, the runtime's own choice); performed with violation R66 on the caller's own
+     * range; otherwise performed silently.
      */
     int resolveImmediate(IoCaller caller, long port, IoWidth width, String call) {
-        String me = caller.adapterName();
         boolean own = false;
         for (int i = 0; i < width.bytes(); i++) {
             Claim c = claims.owner(port + i);
-            if (c != null && !mine(c, me)) {
-                caller.violation("R72", call + " " + describe(port, width) + " touches a range claimed by another adapter: refused");
+            if (c != null && !c.ownedBy(caller)) {
+                caller.violation("N22", call + " " + describe(port, width) + " touches a range claimed by another adapter: refused");
                 return NONE;
             }
             own |= c != null;
@@ -76,11 +75,6 @@ final class AccessResolver {
             caller.violation("R66", call + " " + describe(port, width) + " on a range this adapter registered");
         }
         return ALL;
-    }
-
-    private static boolean mine(Claim c, String me) {
-        String owner = c.adapter();
-        return owner == me || owner.equals(me);
     }
 
     private static boolean wholly(Claim c, long port, IoWidth width) {

@@ -1,18 +1,22 @@
 package org.ndisport.ioport.space.internal;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.ndisport.api.io.IoCaller;
 import org.ndisport.api.io.IoPortRange;
 
 /**
- * Who claimed each address, and who formerly owned it (§5.2 row 4): per-address arrays read without a
- * lock on every access, changed under this table's lock on register, deregister and release.
+ * Who claimed each address, and who formerly owned it (§5.2 row 4), by adapter instance: per-address
+ * arrays read without a lock on every access, changed under this table's lock on register, deregister
+ * and release. A former owner is held weakly: once its adapter is gone nobody can call with it.
  */
 final class ClaimTable {
     private final AtomicReferenceArray<Claim> owners = new AtomicReferenceArray<>(IoPortRange.IO_SPACE_SIZE);
-    private final AtomicReferenceArray<String> formerOwners = new AtomicReferenceArray<>(IoPortRange.IO_SPACE_SIZE);
+    private final AtomicReferenceArray<WeakReference<IoCaller>> formerOwners =
+            new AtomicReferenceArray<>(IoPortRange.IO_SPACE_SIZE);
     private final TreeMap<Integer, Claim> byBase = new TreeMap<>();
 
     /** The claim covering {@code port}, or null (also outside the I/O space). */
@@ -20,9 +24,13 @@ final class ClaimTable {
         return port >= 0 && port < IoPortRange.IO_SPACE_SIZE ? owners.get((int) port) : null;
     }
 
-    /** The adapter that deregistered {@code port} and nobody claimed since, or null. */
-    String formerOwner(long port) {
-        return port >= 0 && port < IoPortRange.IO_SPACE_SIZE ? formerOwners.get((int) port) : null;
+    /** True when {@code caller} deregistered {@code port} and nobody claimed it since. */
+    boolean formerlyOwnedBy(long port, IoCaller caller) {
+        if (port < 0 || port >= IoPortRange.IO_SPACE_SIZE) {
+            return false;
+        }
+        WeakReference<IoCaller> former = formerOwners.get((int) port);
+        return former != null && former.get() == caller;
     }
 
     /** The first claim overlapping [from, from + count), or null. */
@@ -39,47 +47,46 @@ final class ClaimTable {
         byBase.put(claim.range().base(), claim);
         IoPortRange r = claim.range();
         for (int p = r.base(); p < r.base() + r.count(); p++) {
-            owners.set(p, claim);
             formerOwners.set(p, null);
+            owners.set(p, claim);
         }
     }
 
-    /** Removes the claim; its addresses become formerly owned by its adapter when {@code remember}. */
+    /**
+     * Removes the claim; with {@code remember} its addresses become formerly owned by its adapter
+     * (marked before the claim goes, so a concurrent access sees one or the other).
+     */
     synchronized void remove(Claim claim, boolean remember) {
         if (byBase.remove(claim.range().base(), claim)) {
             IoPortRange r = claim.range();
+            WeakReference<IoCaller> former = remember ? new WeakReference<>(claim.owner()) : null;
             for (int p = r.base(); p < r.base() + r.count(); p++) {
+                formerOwners.set(p, former);
                 owners.set(p, null);
-                formerOwners.set(p, remember ? claim.adapter() : null);
             }
         }
     }
 
-    /** The adapter's claims overlapping [from, from + count), ascending. */
-    synchronized List<Claim> overlapsOf(String adapter, long from, long count) {
+    /** The caller's claims overlapping [from, from + count), ascending. */
+    synchronized List<Claim> overlapsOf(IoCaller caller, long from, long count) {
         List<Claim> out = new ArrayList<>();
         for (Claim c : byBase.values()) {
-            if (c.adapter().equals(adapter) && c.range().overlaps(from, count)) {
+            if (c.ownedBy(caller) && c.range().overlaps(from, count)) {
                 out.add(c);
             }
         }
         return out;
     }
 
-    synchronized List<Claim> of(String adapter) {
-        return overlapsOf(adapter, 0, IoPortRange.IO_SPACE_SIZE);
+    synchronized List<Claim> of(IoCaller caller) {
+        return overlapsOf(caller, 0, IoPortRange.IO_SPACE_SIZE);
     }
 
-    /** Removes the adapter's claims and forgets what it formerly owned: the adapter is gone. */
-    synchronized List<Claim> releaseAll(String adapter) {
-        List<Claim> released = of(adapter);
+    /** Removes the caller's claims; what it deregistered before stays formerly owned by it. */
+    synchronized List<Claim> releaseAll(IoCaller caller) {
+        List<Claim> released = of(caller);
         for (Claim c : released) {
             remove(c, false);
-        }
-        for (int p = 0; p < IoPortRange.IO_SPACE_SIZE; p++) {
-            if (adapter.equals(formerOwners.get(p))) {
-                formerOwners.set(p, null);
-            }
         }
         return released;
     }

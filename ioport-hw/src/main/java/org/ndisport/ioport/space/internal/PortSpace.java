@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@link ClaimTable}, every raw access resolved by the {@link AccessResolver}. Registration and
  * deregistration are serialized on the claim table; accesses take no lock.
  */
-@Component(service = IoPortSpace.class)
+@Component(service = IoPortSpace.class, immediate = true)
 public final class PortSpace implements IoPortSpace {
     private static final Logger LOG = LoggerFactory.getLogger(PortSpace.class);
 
@@ -50,7 +50,7 @@ public final class PortSpace implements IoPortSpace {
                         range, conflict.range(), conflict.adapter());
                 return IoPortRangeResult.failed(NdisStatus.RESOURCE_CONFLICT);
             }
-            claims.add(new Claim(range, caller.adapterName()));
+            claims.add(new Claim(range, caller, caller.adapterName()));
         }
         LOG.info("adapter {} claimed I/O ports {}", caller.adapterName(), range);
         return new IoPortRangeResult(NdisStatus.SUCCESS, initialPort);
@@ -60,7 +60,7 @@ public final class PortSpace implements IoPortSpace {
     public void deregister(IoCaller caller, int initialPort, int numberOfPorts, long portOffset) {
         long count = Integer.toUnsignedLong(numberOfPorts);
         synchronized (claims) {
-            List<Claim> mine = claims.overlapsOf(caller.adapterName(), initialPort, count);
+            List<Claim> mine = claims.overlapsOf(caller, initialPort, count);
             if (mine.isEmpty()) {
                 caller.violation("R68", String.format("NdisMDeregisterIoPortRange(%04x, %d): no such registered range",
                         initialPort, count));
@@ -117,18 +117,18 @@ public final class PortSpace implements IoPortSpace {
     }
 
     @Override
-    public List<IoPortRange> claimsOf(String adapterName) {
+    public List<IoPortRange> claimsOf(IoCaller caller) {
         List<IoPortRange> out = new ArrayList<>();
-        for (Claim c : claims.of(adapterName)) {
+        for (Claim c : claims.of(caller)) {
             out.add(c.range());
         }
         return out;
     }
 
     @Override
-    public void releaseAll(String adapterName) {
-        for (Claim c : claims.releaseAll(adapterName)) {
-            LOG.info("adapter {}: I/O ports {} released by the runtime", adapterName, c.range());
+    public void releaseAll(IoCaller caller) {
+        for (Claim c : claims.releaseAll(caller)) {
+            LOG.info("adapter {}: I/O ports {} released by the runtime", c.adapter(), c.range());
         }
     }
 

@@ -168,4 +168,19 @@ class DevicesInFelixIT {
         }
         assertEquals(List.of("name", "type", "io.base", "io.length", "irq", "hardware.id", "mac", "segment"), ids);
     }
+
+    @Test
+    @DisplayName("stopping core-impl halts the adapter (DEVICE_STOPPED) and releases its claim; starting it again re-initializes it")
+    void coreRestart_adapterComesBack() throws Exception {
+        IoPortSpace space = felix.waitFor(IoPortSpace.class);
+        configureNic("nic0", 0x300);
+        assertTrue(driver.log.poll(WAIT, TimeUnit.SECONDS).startsWith("initialize nic0"));
+        felix.bundle("core").stop();
+        assertEquals("halt nic0 DEVICE_STOPPED", driver.log.poll(WAIT, TimeUnit.SECONDS));
+        assertEquals(List.of(), space.claims());
+        felix.bundle("core").start();
+        assertEquals("initialize nic0 [0300-031f] irq 9 NDIS_STATUS_SUCCESS (0x00000000)",
+                driver.log.poll(WAIT, TimeUnit.SECONDS));
+        assertEquals(1, space.claims().size());
+    }
 }

@@ -122,19 +122,20 @@ class Ne2000Test {
     }
 
     @Test
-    @DisplayName("ring overflow: a frame that does not fit is dropped with ISR.OVW and counted in CNTR2")
+    @DisplayName("ring overflow: a frame that does not fit is dropped with ISR.OVW and RST, counted in CNTR2; RST clears once BNRY moves")
     void receiveRing_overflow() {
         nicA.plugIn();
         nicB.plugIn();
         a.init(MAC_A, Card.RX_START, Card.RX_STOP, 0);
-        b.init(MAC_B, Card.RX_START, Card.RX_START + 4, 0);
+        b.init(MAC_B, Card.RX_START, Card.RX_START + 5, 0);
         a.transmit(frame(MAC_B, MAC_A, 600, 1));
         a.transmit(frame(MAC_B, MAC_A, 600, 2));
-        assertEquals(0x10, b.rd(0x07) & 0x10);
+        assertEquals(0x90, b.rd(0x07) & 0x90);
         assertEquals(1, b.rd(0x0F));
         assertEquals(0, b.rd(0x0F));
-        assertEquals((1 + 599) & 0xFF, b.nextFrame(Card.RX_START, Card.RX_START + 4)[599] & 0xFF);
-        assertNull(b.nextFrame(Card.RX_START, Card.RX_START + 4));
+        assertEquals((1 + 599) & 0xFF, b.nextFrame(Card.RX_START, Card.RX_START + 5)[599] & 0xFF);
+        assertEquals(0x10, b.rd(0x07) & 0x90);
+        assertNull(b.nextFrame(Card.RX_START, Card.RX_START + 5));
     }
 
     @Test
@@ -235,5 +236,21 @@ class Ne2000Test {
         a.transmit(frame(group, MAC_A, 60, 2));
         assertEquals(60, b.nextFrame(Card.RX_START, Card.RX_STOP).length);
         assertEquals(0x20, b.rd(0x0C) & 0x20);
+    }
+
+    @Test
+    @DisplayName("receive ring: BNRY = CURR at initialization reads as empty, and the chip never fills the BNRY page")
+    void receiveRing_bnryEqualsCurrIsEmpty() {
+        nicA.plugIn();
+        nicB.plugIn();
+        a.init(MAC_A, Card.RX_START, Card.RX_STOP, 0);
+        b.init(MAC_B, Card.RX_START, Card.RX_START + 4, 0);
+        b.wr(0x03, Card.RX_START + 1);
+        a.transmit(frame(MAC_B, MAC_A, 500, 1));
+        assertEquals(0, b.rd(0x07) & 0x10);
+        assertEquals(Card.RX_START + 3, b.curr());
+        a.transmit(frame(MAC_B, MAC_A, 300, 2));
+        assertEquals(0x10, b.rd(0x07) & 0x10);
+        assertEquals(Card.RX_START + 3, b.curr());
     }
 }

@@ -72,13 +72,14 @@ class PortSpaceTest {
     }
 
     @Test
-    @DisplayName("R62 D26 registration: SUCCESS with PortOffset equal to InitialPort, and the range is claimed")
+    @DisplayName("D26 §5.1 row 5 registration: SUCCESS with PortOffset equal to InitialPort; the claim is listed /proc/ioports style")
     void d26_registerSuccess_offsetIsInitialPort() {
         IoPortRangeResult r = register(a, 0x300, 0x20);
         assertEquals(NdisStatus.SUCCESS, r.status());
         assertEquals(0x300, r.portOffset());
-        assertEquals(List.of(new IoPortRange(0x300, 0x20)), space.claimsOf("A"));
+        assertEquals(List.of(new IoPortRange(0x300, 0x20)), space.claimsOf(a));
         assertEquals(List.of(new IoClaim(new IoPortRange(0x300, 0x20), "A", "latches")), space.claims());
+        assertEquals("0300-031f : A (latches)", space.claims().get(0).toString());
         assertEquals(List.of(), a.records);
     }
 
@@ -109,7 +110,7 @@ class PortSpaceTest {
         assertEquals(NdisStatus.FAILURE, space.register(withResources, 0x33F, 2).status());
         assertEquals(NdisStatus.FAILURE, space.register(withResources, 0x350, 0x11).status());
         assertEquals(NdisStatus.SUCCESS, space.register(withResources, 0x344, 4).status());
-        assertEquals(List.of(new IoPortRange(0xFFF0, 0x10)), space.claimsOf("A"));
+        assertEquals(List.of(new IoPortRange(0xFFF0, 0x10)), space.claimsOf(a));
         assertEquals(List.of(), a.records);
     }
 
@@ -121,7 +122,7 @@ class PortSpaceTest {
         space.deregister(a, 0x300, 0x20, 0x301);
         space.deregister(a, 0x2FF, 0x21, 0x2FF);
         assertEquals(List.of("V R67", "V R67", "V R67"), a.records);
-        assertEquals(List.of(new IoPortRange(0x300, 0x20)), space.claimsOf("A"));
+        assertEquals(List.of(new IoPortRange(0x300, 0x20)), space.claimsOf(a));
     }
 
     @Test
@@ -135,7 +136,7 @@ class PortSpaceTest {
         space.deregister(a, 0x300, 0x20, 0x300);
         space.deregister(a, 0x300, 0, 0x300);
         assertEquals(List.of("V R68", "V R68", "V R68", "V R68"), a.records);
-        assertEquals(List.of(new IoPortRange(0x320, 0x10)), space.claimsOf("B"));
+        assertEquals(List.of(new IoPortRange(0x320, 0x10)), space.claimsOf(b));
     }
 
     @Test
@@ -143,7 +144,7 @@ class PortSpaceTest {
     void r69_accessAfterDeregistration_servedAsUnclaimed() {
         register(a, 0x300, 0x20);
         space.deregister(a, 0x300, 0x20, 0x300);
-        assertEquals(List.of(), space.claimsOf("A"));
+        assertEquals(List.of(), space.claimsOf(a));
         assertEquals(0x13, space.read(a, 0x303, IoWidth.BYTE));
         space.write(a, 0x303, IoWidth.BYTE, 0x99);
         assertEquals((byte) 0x99, latches.values[3]);
@@ -167,12 +168,28 @@ class PortSpaceTest {
     }
 
     @Test
-    @DisplayName("R72 FAIL_FAST: the violation is raised before any access reaches the device")
+    @DisplayName("R72 FAIL_FAST: a straddling write throws before any byte reaches the device")
     void r72_failFast_noAccess() {
         RecordingCaller strict = new RecordingCaller("S", List.of(), true);
-        register(b, 0x300, 0x20);
-        assertThrows(IllegalStateException.class, () -> space.write(strict, 0x300, IoWidth.BYTE, 0));
+        register(strict, 0x300, 0x20);
+        assertThrows(IllegalStateException.class, () -> space.write(strict, 0x31F, IoWidth.WORD, 0xBBAA));
+        assertThrows(IllegalStateException.class, () -> space.immediateWrite(strict, 0x300, IoWidth.BYTE, 0));
         assertEquals("", latches.log.toString());
+        assertEquals((byte) 0x2F, latches.values[0x1F]);
+        assertEquals(List.of("V R72", "V R66"), strict.records);
+    }
+
+    @Test
+    @DisplayName("R69 §5.4 row 3 before row 4: formerly owned and own bytes in one access give row 4's bytes and record R69 only")
+    void r69_formerAndOwnBytes_row4BytesR69Only() {
+        register(a, 0x300, 0x10);
+        register(a, 0x310, 0x10);
+        space.deregister(a, 0x310, 0x10, 0x310);
+        assertEquals(0xFFFF1F1E, space.read(a, 0x30E, IoWidth.DWORD));
+        assertEquals(List.of("V R69"), a.records);
+        register(b, 0x310, 0x10);
+        assertEquals(0xFFFFFFFF, space.read(a, 0x30E, IoWidth.DWORD));
+        assertEquals(List.of("V R69", "V R72"), a.records);
     }
 
     @Test
@@ -230,7 +247,7 @@ class PortSpaceTest {
     }
 
     @Test
-    @DisplayName("R66 an NdisImmediate access on the caller's own range: violation R66, still performed; unclaimed: no record")
+    @DisplayName("R66 an NdisImmediate access on the caller's own range: violation R66, still performed; unclaimed: no record; another's claim: refused, N22")
     void r66_immediateOnOwnRange_recorded() {
         assertEquals(0x10, space.immediateRead(a, 0x300, IoWidth.BYTE));
         assertEquals(List.of(), a.records);
@@ -240,19 +257,26 @@ class PortSpaceTest {
         assertEquals((byte) 0x77, latches.values[1]);
         assertEquals(List.of("V R66", "V R66"), a.records);
         assertEquals(0xFF, space.immediateRead(b, 0x300, IoWidth.BYTE));
-        assertEquals(List.of("V R72"), b.records);
+        assertEquals(List.of("V N22"), b.records);
     }
 
     @Test
-    @DisplayName("R70 releaseAll drops the adapter's claims without records and forgets what it formerly owned")
-    void r70_releaseAll() {
+    @DisplayName("R70 R69 releaseAll drops the instance's claims without records; its stale handle still gets R69, a new adapter of the same name D28")
+    void r70_releaseAll_keyedByInstance() {
         register(a, 0x300, 0x10);
         register(a, 0x310, 0x10);
         space.deregister(a, 0x310, 0x10, 0x310);
-        space.releaseAll("A");
-        assertEquals(List.of(), space.claimsOf("A"));
-        space.read(a, 0x315, IoWidth.BYTE);
-        assertEquals(List.of("W D28"), a.records);
+        space.releaseAll(a);
+        assertEquals(List.of(), space.claimsOf(a));
+        assertEquals(List.of(), space.claims());
+        assertEquals(0x25, space.read(a, 0x315, IoWidth.BYTE));
+        assertEquals(List.of("V R69"), a.records);
+        RecordingCaller again = new RecordingCaller("A");
+        space.read(again, 0x315, IoWidth.BYTE);
+        assertEquals(List.of("W D28"), again.records);
+        assertEquals(NdisStatus.SUCCESS, register(again, 0x300, 0x10).status());
+        assertEquals(0xFF, space.read(a, 0x300, IoWidth.BYTE));
+        assertEquals(List.of("V R69", "V R72"), a.records);
     }
 
     @Test

@@ -31,6 +31,7 @@ final class Ne2000Adapter implements MiniportInterrupt {
     private byte[] mac;
     private long portOffset = -1;
     private volatile boolean interruptRegistered;
+    private volatile boolean halting;
     private NetBufferList transmitting;
     private int dpcStatus;
     private NetBufferList received;
@@ -73,6 +74,7 @@ final class Ne2000Adapter implements MiniportInterrupt {
 
     /** MiniportHaltEx: a card that is gone is not touched, only released. */
     void halt(HaltAction action) {
+        halting = true;
         if (action != HaltAction.DEVICE_SURPRISE_REMOVED && interruptRegistered) {
             handle.synchronizeWithInterrupt(() -> {
                 io.stop();
@@ -125,16 +127,19 @@ final class Ne2000Adapter implements MiniportInterrupt {
 
     @Override
     public void dpc(NdisMiniportHandle h) {
-        handle.synchronizeWithInterrupt(this::acknowledgeAndDrain);
+        handle.synchronizeWithInterrupt(this::acknowledge);
         if ((dpcStatus & (ISR_PTX | ISR_TXE)) != 0) {
             completeTransmit((dpcStatus & ISR_PTX) != 0 ? NdisStatus.SUCCESS : NdisStatus.FAILURE);
         }
-        if (received != null) {
-            NetBufferList chain = received;
-            int count = receivedCount;
-            received = null;
-            receivedCount = 0;
-            handle.indicateReceiveNetBufferLists(chain, 0, count, 0);
+        if ((dpcStatus & (ISR_PRX | ISR_RXE | ISR_OVW)) != 0) {
+            boolean more;
+            do {
+                more = handle.synchronizeWithInterrupt(this::drainRing);
+                indicateReceived();
+            } while (more && pool.available() > 0 && !halting);
+        }
+        if (halting) {
+            return;
         }
         startTransmit();
         handle.synchronizeWithInterrupt(() -> {
@@ -179,45 +184,56 @@ final class Ne2000Adapter implements MiniportInterrupt {
         }
     }
 
-    private boolean acknowledgeAndDrain() {
+    private boolean acknowledge() {
         dpcStatus = io.read(ISR) & 0x7F;
         io.write(ISR, dpcStatus & ~ISR_RDC);
-        if ((dpcStatus & (ISR_PRX | ISR_RXE | ISR_OVW)) != 0) {
-            drainRing();
-        }
         return true;
     }
 
-    private void drainRing() {
+    private void indicateReceived() {
+        if (received != null) {
+            NetBufferList chain = received;
+            int count = receivedCount;
+            received = null;
+            receivedCount = 0;
+            handle.indicateReceiveNetBufferLists(chain, 0, count, 0);
+        }
+    }
+
+    /**
+     * Pulls frames from the ring into pooled lists until the ring is empty (false) or the pool is (true:
+     * the rest stays in the ring for the next round, once lists come back).
+     */
+    private boolean drainRing() {
         NetBufferList tail = null;
         for (int curr = io.currentPage(); ; curr = io.currentPage()) {
             int page = io.read(BNRY) + 1;
             page = page >= RX_STOP ? RX_START : page;
             if (page == curr) {
-                return;
+                return false;
+            }
+            NetBufferList l = pool.take();
+            if (l == null) {
+                return true;
             }
             io.remoteRead(page << 8, header, 0, 4);
             int next = header[1] & 0xFF;
             int length = ((header[2] & 0xFF) | (header[3] & 0xFF) << 8) - 4 - FCS;
             if (next < RX_START || next >= RX_STOP || length < 14 || length > MAX_FRAME) {
+                pool.give(l);
                 io.write(BNRY, curr == RX_START ? RX_STOP - 1 : curr - 1);
                 dropped.incrementAndGet();
-                return;
+                return false;
             }
-            NetBufferList l = pool.take();
-            if (l == null) {
-                dropped.incrementAndGet();
+            io.remoteRead((page << 8) + 4, l.data(), 0, length);
+            l.frame(l.data(), 0, length);
+            if (tail == null) {
+                received = l;
             } else {
-                io.remoteRead((page << 8) + 4, l.data(), 0, length);
-                l.frame(l.data(), 0, length);
-                if (tail == null) {
-                    received = l;
-                } else {
-                    tail.next(l);
-                }
-                tail = l;
-                receivedCount++;
+                tail.next(l);
             }
+            tail = l;
+            receivedCount++;
             io.write(BNRY, next == RX_START ? RX_STOP - 1 : next - 1);
         }
     }
@@ -225,7 +241,7 @@ final class Ne2000Adapter implements MiniportInterrupt {
     private void startTransmit() {
         NetBufferList l;
         synchronized (sendQueue) {
-            if (transmitting != null || sendQueue.isEmpty()) {
+            if (halting || transmitting != null || sendQueue.isEmpty()) {
                 return;
             }
             l = sendQueue.pollFirst();

@@ -176,4 +176,84 @@ class Ne2000MiniportTest {
         assertEquals(List.of(), space.claims());
         assertEquals(List.of("D28"), fx.ruleIds());
     }
+
+    private static byte[] frame(byte[] to, byte[] from, int length, int seed) {
+        byte[] f = new byte[length];
+        System.arraycopy(to, 0, f, 0, 6);
+        System.arraycopy(from, 0, f, 6, 6);
+        for (int i = 12; i < length; i++) {
+            f[i] = (byte) (i * 7 + seed);
+        }
+        return f;
+    }
+
+    @Test
+    @DisplayName("a chain of 20 lists in one send is queued and transmitted in order; every list completes once")
+    void burstOfSends_queuedInOrder() throws Exception {
+        AdapterRuntime a = adapter(card("nicA", 0x300, MAC_A, 10));
+        AdapterRuntime b = adapter(card("nicB", 0x320, MAC_B, 11));
+        a.initialize();
+        b.initialize();
+        NetBufferList head = null;
+        List<byte[]> sent = new ArrayList<>();
+        for (int n = 19; n >= 0; n--) {
+            byte[] f = frame(MAC_B, MAC_A, 100 + n, n);
+            sent.add(0, f);
+            head = NetBufferList.copyOf(f).next(head);
+        }
+        tap.ready.get("nicA").sendNetBufferLists(head, 0, 0);
+        for (int n = 0; n < 20; n++) {
+            assertEquals(NdisStatus.SUCCESS, tap.sendCompletions.poll(10, TimeUnit.SECONDS), "completion " + n);
+            assertArrayEquals(sent.get(n), tap.framesOf("nicB").poll(10, TimeUnit.SECONDS), "frame " + n);
+        }
+        assertEquals(null, tap.sendCompletions.poll(50, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    @DisplayName("traffic both ways at once from two threads: every send completes; each card receives the other's frames once, in order, or counts them as missed when its ring was full")
+    void bothDirectionsAtOnce() throws Exception {
+        Card cardA = card("nicA", 0x300, MAC_A, 10);
+        Card cardB = card("nicB", 0x320, MAC_B, 11);
+        AdapterRuntime a = adapter(cardA);
+        AdapterRuntime b = adapter(cardB);
+        a.initialize();
+        b.initialize();
+        int count = 300;
+        Thread ab = new Thread(() -> sendAll(tap.ready.get("nicA"), MAC_B, MAC_A, count));
+        Thread ba = new Thread(() -> sendAll(tap.ready.get("nicB"), MAC_A, MAC_B, count));
+        ab.start();
+        ba.start();
+        ab.join();
+        ba.join();
+        for (int n = 0; n < 2 * count; n++) {
+            assertEquals(NdisStatus.SUCCESS, tap.sendCompletions.poll(10, TimeUnit.SECONDS), "completion " + n);
+        }
+        assertDeliveredInOrder(tap.framesOf("nicB"), MAC_B, MAC_A, count, cardB.nic().missedFrames() + dropped(b));
+        assertDeliveredInOrder(tap.framesOf("nicA"), MAC_A, MAC_B, count, cardA.nic().missedFrames() + dropped(a));
+        assertEquals(List.of("D28", "D28"), fx.ruleIds());
+    }
+
+    private static void assertDeliveredInOrder(java.util.concurrent.BlockingQueue<byte[]> queue, byte[] to, byte[] from,
+            int count, long missed) throws InterruptedException {
+        int received = 0;
+        int last = -1;
+        for (byte[] f = queue.poll(1, TimeUnit.SECONDS); f != null; f = queue.poll(200, TimeUnit.MILLISECONDS)) {
+            int n = f.length - 60;
+            assertTrue(n > last, "frame " + n + " after " + last);
+            assertArrayEquals(frame(to, from, 60 + n, n), f, "frame " + n);
+            last = n;
+            received++;
+        }
+        assertEquals(count, received + missed, received + " received, " + missed + " missed");
+    }
+
+    private static long dropped(AdapterRuntime adapter) {
+        return ((Ne2000Adapter) adapter.handle().context()).droppedFrames();
+    }
+
+    private static void sendAll(BindableAdapter from, byte[] to, byte[] self, int count) {
+        for (int n = 0; n < count; n++) {
+            from.sendNetBufferLists(NetBufferList.copyOf(frame(to, self, 60 + n, n)), 0, 0);
+        }
+    }
 }
