@@ -65,9 +65,8 @@ public final class HardwareAdapters {
         this.runtime = runtime;
     }
 
-    /** True when a driver with these service properties drives {@code hardwareId}. */
-    static boolean drives(Map<String, ?> properties, String hardwareId) {
-        Object ids = properties.get(MiniportDriverProperties.HARDWARE_IDS);
+    /** True when a driver whose {@code ndisport.hardware.ids} property is {@code ids} drives {@code hardwareId}. */
+    static boolean drives(Object ids, String hardwareId) {
         Collection<?> list = ids instanceof String[] a ? List.of(a)
                 : ids instanceof Collection<?> c ? c : ids == null ? List.of() : List.of(ids);
         String wanted = hardwareId.toUpperCase(Locale.ROOT);
@@ -154,8 +153,7 @@ public final class HardwareAdapters {
     private void match(Matched m) {
         ServiceReference<MiniportDriver> best = null;
         for (ServiceReference<MiniportDriver> r : drivers.keySet()) {
-            Map<String, Object> props = propertiesOf(r);
-            if (drives(props, m.device.hardwareId()) && (best == null || r.compareTo(best) > 0)) {
+            if (drives(r.getProperty(MiniportDriverProperties.HARDWARE_IDS), m.device.hardwareId()) && (best == null || r.compareTo(best) > 0)) {
                 best = r;
             }
         }
@@ -172,13 +170,5 @@ public final class HardwareAdapters {
         } catch (IllegalArgumentException e) {
             LOG.error("cannot create an adapter for device {}: {}", m.device.name(), e.getMessage());
         }
-    }
-
-    private static Map<String, Object> propertiesOf(ServiceReference<?> reference) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        for (String key : reference.getPropertyKeys()) {
-            props.put(key, reference.getProperty(key));
-        }
-        return props;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.miniport.HaltAction;
@@ -20,7 +21,9 @@ import org.ndisport.api.miniport.MiniportDriver;
 import org.ndisport.api.miniport.MiniportDriverProperties;
 import org.ndisport.api.miniport.MiniportInitParameters;
 import org.ndisport.api.miniport.NdisMiniportHandle;
+import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.port.AuthStates;
+import org.ndisport.api.port.PortCharacteristics;
 import org.ndisport.api.port.PortAuthorizationState;
 import org.ndisport.api.port.PortControlState;
 import org.ndisport.api.runtime.AdapterPhase;
@@ -51,10 +54,12 @@ class EngineInFelixIT {
         volatile CountDownLatch halted = new CountDownLatch(1);
         volatile MiniportInitParameters parameters;
         volatile HaltAction haltAction;
+        volatile NdisMiniportHandle handle;
 
         @Override
         public NdisStatus initialize(NdisMiniportHandle handle, MiniportInitParameters p) {
             parameters = p;
+            this.handle = handle;
             handle.setMiniportAttributes(MiniportAttributes.registration());
             initialized.countDown();
             return NdisStatus.SUCCESS;
@@ -127,6 +132,24 @@ class EngineInFelixIT {
         assertTrue(driver.initialized.await(WAIT_SECONDS, TimeUnit.SECONDS));
         core.stop();
         assertTrue(driver.halted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    @DisplayName("R53 allocating and activating ports creates no network interface: no service appears per port")
+    void r53_portsCreateNoInterface() throws Exception {
+        NdisRuntime runtime = waitFor(NdisRuntime.class);
+        SignallingDriver driver = new SignallingDriver();
+        registerDriver(driver);
+        createAdapterConfiguration("vnic3");
+        assertTrue(driver.initialized.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        awaitActive("vnic3");
+        int services = context.getAllServiceReferences(null, null).length;
+        for (int i = 0; i < 3; i++) {
+            int port = driver.handle.allocatePort(PortCharacteristics.forAllocation()).portNumber();
+            assertEquals(NdisStatus.SUCCESS, driver.handle.netPnPEvent(NetPnPEventNotification.portActivation(port)));
+        }
+        assertEquals(4, runtime.adapter("vnic3").orElseThrow().ports().size());
+        assertEquals(services, context.getAllServiceReferences(null, null).length);
     }
 
     private ServiceRegistration<MiniportDriver> registerDriver(MiniportDriver driver) {

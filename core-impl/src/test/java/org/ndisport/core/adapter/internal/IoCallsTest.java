@@ -45,8 +45,8 @@ class IoCallsTest {
     }
 
     @Test
-    @DisplayName("R63 D30 registering before registration attributes (P0): FAILURE and violation R63")
-    void r63_registerInP0_failure() {
+    @DisplayName("D30 R63 registering before registration attributes (P0): FAILURE and violation R63")
+    void d30_r63_registerInP0_failure() {
         IoPortRangeResult[] result = registerInInitialize(m, false);
         fx.initialized("A", m);
         assertEquals(NdisStatus.FAILURE, result[0].status());
@@ -69,8 +69,8 @@ class IoCallsTest {
     }
 
     @Test
-    @DisplayName("R62 D30 registering after initialize returned (P2) or in halt (P3): FAILURE and violation R62")
-    void r62_registerOutsideInitialize_failure() {
+    @DisplayName("D30 R62 registering after initialize returned (P2) or in halt (P3): FAILURE and violation R62")
+    void d30_r62_registerOutsideInitialize_failure() {
         fx.context.ioPortSpace(new FakeIoPortSpace());
         AdapterRuntime a = fx.initialized("A", m);
         assertEquals(NdisStatus.FAILURE, m.handle.registerIoPortRange(0x300, 0x20).status());
@@ -139,8 +139,8 @@ class IoCallsTest {
     }
 
     @Test
-    @DisplayName("R68 D27 deregistering outside initialize or halt records R68 and does nothing")
-    void r68_deregisterInP2_recorded() {
+    @DisplayName("D27 R68 deregistering outside initialize or halt records R68 and does nothing")
+    void d27_r68_deregisterInP2_recorded() {
         FakeIoPortSpace io = new FakeIoPortSpace();
         fx.context.ioPortSpace(io);
         registerInInitialize(m, true);

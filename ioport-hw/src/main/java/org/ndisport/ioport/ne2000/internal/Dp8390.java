@@ -1,22 +1,17 @@
 package org.ndisport.ioport.ne2000.internal;
 
-import java.util.zip.CRC32;
 import org.ndisport.api.io.InterruptSink;
 
 /**
  * The National Semiconductor DP8390 network interface controller as an NE2000 wires it: the command
- * register and its three register pages, remote DMA into card memory, transmit from a buffer page, the
- * receive ring with its 4-byte headers, and the interrupt status and mask registers driving the
+ * register and its three register pages, remote DMA into card memory, transmit from a buffer page,
+ * receiving into the {@link ReceiveRing}, and the interrupt status and mask registers driving the
  * interrupt line (an edge each time a masked-in status bit appears). Every method holds the chip's lock.
  */
 final class Dp8390 implements Dp8390Bits {
     private final CardMemory memory;
-    private final CRC32 crc = new CRC32();
-    private final byte[] fcs = new byte[4];
+    private final ReceiveRing ring;
     private int cr = CR_STP | CR_RD_ABORT;
-    private int pstart;
-    private int pstop;
-    private int bnry;
     private int tpsr;
     private int tbcr;
     private int isr = ISR_RST;
@@ -26,7 +21,6 @@ final class Dp8390 implements Dp8390Bits {
     private int rcr;
     private int tcr;
     private int dcr;
-    private int curr;
     private int tsr;
     private int rsr;
     private int ncr;
@@ -41,6 +35,7 @@ final class Dp8390 implements Dp8390Bits {
 
     Dp8390(CardMemory memory) {
         this.memory = memory;
+        this.ring = new ReceiveRing(memory);
     }
 
     synchronized void connect(InterruptSink value) {
@@ -141,52 +136,25 @@ final class Dp8390 implements Dp8390Bits {
         updateLine();
     }
 
-    /**
-     * A frame from the wire: filtered by RCR and the station address, stored in the receive ring. The
-     * write never reaches the BNRY page, so CURR never catches up with BNRY; BNRY = CURR reads as an
-     * empty ring (drivers initialize it either way).
-     */
+    /** A frame from the wire: filtered by RCR and the station address, stored in the receive ring. */
     synchronized void receive(byte[] frame, int length) {
-        if ((cr & CR_STP) != 0 || (rcr & RCR_MON) != 0 || length < 6 || !filter.accepts(frame, rcr)) {
+        if ((cr & CR_STP) != 0 || (rcr & RCR_MON) != 0 || length < 6 || !filter.accepts(frame, rcr)
+                || (length < MIN_FRAME && (rcr & RCR_AR) == 0)) {
             return;
         }
-        if (length < MIN_FRAME && (rcr & RCR_AR) == 0) {
-            return;
+        int status = RSR_PRX | ((frame[0] & 1) != 0 ? RSR_PHY : 0);
+        switch (ring.store(frame, length, status)) {
+            case ReceiveRing.STORED -> {
+                rsr = status;
+                isr |= ISR_PRX;
+            }
+            case ReceiveRing.FULL -> {
+                missed++;
+                isr |= ISR_OVW | ISR_RST;
+                count(2);
+            }
+            default -> { }
         }
-        int ringPages = pstop - pstart;
-        if (ringPages <= 0 || curr < pstart || curr >= pstop) {
-            return;
-        }
-        int stored = 4 + length + 4;
-        int pages = (stored + 255) >>> 8;
-        int gap = Math.floorMod(bnry - curr, ringPages);
-        int free = gap == 0 ? ringPages - 1 : gap - 1;
-        if (pages > free) {
-            missed++;
-            isr |= ISR_OVW | ISR_RST;
-            count(2);
-            updateLine();
-            return;
-        }
-        int next = pstart + Math.floorMod(curr - pstart + pages, ringPages);
-        rsr = RSR_PRX | ((frame[0] & 1) != 0 ? RSR_PHY : 0);
-        int address = curr << 8;
-        address = store(address, rsr);
-        address = store(address, next);
-        address = store(address, stored & 0xFF);
-        address = store(address, stored >>> 8);
-        for (int i = 0; i < length; i++) {
-            address = store(address, frame[i]);
-        }
-        crc.reset();
-        crc.update(frame, 0, length);
-        long value = crc.getValue();
-        for (int i = 0; i < 4; i++) {
-            fcs[i] = (byte) (value >>> (8 * i));
-            address = store(address, fcs[i]);
-        }
-        curr = next;
-        isr |= ISR_PRX;
         updateLine();
     }
 
@@ -222,8 +190,8 @@ final class Dp8390 implements Dp8390Bits {
     private int readPage0(int offset) {
         return switch (offset) {
             case 0x01 -> 0;
-            case 0x02 -> curr;
-            case 0x03 -> bnry;
+            case 0x02 -> ring.curr;
+            case 0x03 -> ring.bnry;
             case 0x04 -> tsr;
             case 0x05 -> ncr;
             case 0x07 -> isr;
@@ -237,10 +205,10 @@ final class Dp8390 implements Dp8390Bits {
 
     private void writePage0(int offset, int v) {
         switch (offset) {
-            case 0x01 -> pstart = v;
-            case 0x02 -> pstop = v;
+            case 0x01 -> ring.pstart = v;
+            case 0x02 -> ring.pstop = v;
             case 0x03 -> {
-                bnry = v;
+                ring.bnry = v;
                 if ((cr & CR_STA) != 0) {
                     isr &= ~ISR_RST;
                 }
@@ -263,12 +231,12 @@ final class Dp8390 implements Dp8390Bits {
     }
 
     private int readPage1(int offset) {
-        return offset == 7 ? curr : filter.read(offset);
+        return offset == 7 ? ring.curr : filter.read(offset);
     }
 
     private void writePage1(int offset, int v) {
         if (offset == 7) {
-            curr = v;
+            ring.curr = v;
         } else {
             filter.write(offset, v);
         }
@@ -276,11 +244,11 @@ final class Dp8390 implements Dp8390Bits {
 
     private int readPage2(int offset) {
         return switch (offset) {
-            case 0x01 -> pstart;
-            case 0x02 -> pstop;
-            case 0x03 -> bnry;
+            case 0x01 -> ring.pstart;
+            case 0x02 -> ring.pstop;
+            case 0x03 -> ring.bnry;
             case 0x04 -> tpsr;
-            case 0x05 -> curr;
+            case 0x05 -> ring.curr;
             case 0x06 -> dmaAddress >>> 8;
             case 0x07 -> dmaAddress & 0xFF;
             case 0x0C -> rcr | 0xC0;
@@ -293,20 +261,11 @@ final class Dp8390 implements Dp8390Bits {
 
     /** Remote DMA wraps from PSTOP back to PSTART, so a host reads a ring-wrapped frame in one transfer. */
     private void advanceDma() {
-        dmaAddress = (dmaAddress + 1) & 0xFFFF;
-        if (pstop > pstart && dmaAddress == pstop << 8) {
-            dmaAddress = pstart << 8;
-        }
+        dmaAddress = ring.after(dmaAddress);
         if (--dmaRemaining == 0) {
             isr |= ISR_RDC;
             updateLine();
         }
-    }
-
-    private int store(int address, int value) {
-        memory.write(address, value);
-        int next = address + 1;
-        return next == pstop << 8 ? pstart << 8 : next;
     }
 
     private int takeCounter(int i) {

@@ -11,7 +11,7 @@ import org.ndisport.api.io.IoWidth;
  */
 final class AccessResolver {
     /** Bit mask: every byte of the access goes to the bus. */
-    static final int ALL = 0xF;
+    static final int ALL = Bus.ALL_BYTES;
     /** Bit mask: no byte goes to the bus (all ones, writes dropped). */
     static final int NONE = 0;
 

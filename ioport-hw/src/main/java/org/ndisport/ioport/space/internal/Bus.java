@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Bus {
     private static final Logger LOG = LoggerFactory.getLogger(Bus.class);
-    private static final int ALL_BYTES = 0xF;
+    /** Byte mask: every byte of an access (bit i = the byte at port + i). */
+    static final int ALL_BYTES = 0xF;
 
     private final AtomicReferenceArray<Decoder> decoders = new AtomicReferenceArray<>(IoPortRange.IO_SPACE_SIZE);
     private final List<Decoder> attached = new ArrayList<>();

@@ -115,8 +115,8 @@ class PortSpaceTest {
     }
 
     @Test
-    @DisplayName("R67 D27 deregistering a sub-range or with another PortOffset: violation R67, claim kept")
-    void r67_mismatchedDeregister_noStateChange() {
+    @DisplayName("D27 R67 deregistering a sub-range or with another PortOffset: violation R67, claim kept")
+    void d27_r67_mismatchedDeregister_noStateChange() {
         register(a, 0x300, 0x20);
         space.deregister(a, 0x300, 0x10, 0x300);
         space.deregister(a, 0x300, 0x20, 0x301);
@@ -126,8 +126,8 @@ class PortSpaceTest {
     }
 
     @Test
-    @DisplayName("R68 D27 deregistering a range never registered, another adapter's, or twice: violation R68, no change")
-    void r68_deregisterUnknownOrTwice_noStateChange() {
+    @DisplayName("D27 R68 deregistering a range never registered, another adapter's, or twice: violation R68, no change")
+    void d27_r68_deregisterUnknownOrTwice_noStateChange() {
         register(b, 0x320, 0x10);
         space.deregister(a, 0x300, 0x20, 0x300);
         space.deregister(a, 0x320, 0x10, 0x320);
