@@ -15,9 +15,12 @@ import org.ndisport.api.port.PortCharacteristics;
  * @param authStates            cached auth state (D20)
  * @param lastActivationFailed  the latest activation listing the port failed (§2.5)
  * @param droppedIndications    receive and status indications on this port dropped so far (§2.5, D21)
+ * @param framesSent            lists passed down to the miniport's send handler on this port so far
+ * @param framesReceived        lists indicated on this port and delivered to the binding layer so far
  */
 public record PortView(int portNumber, PortState state, int type, int flags, LinkState linkState,
-        AuthStates authStates, boolean lastActivationFailed, long droppedIndications) {
+        AuthStates authStates, boolean lastActivationFailed, long droppedIndications, long framesSent,
+        long framesReceived) {
 
     /**
      * The port as an NDIS_PORT_CHARACTERISTICS element (header 0x80/1/60): type and flags as allocated,

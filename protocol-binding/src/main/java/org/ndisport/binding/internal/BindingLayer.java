@@ -20,6 +20,8 @@ import org.ndisport.api.port.NdisPort;
 import org.ndisport.api.protocol.BindParameters;
 import org.ndisport.api.protocol.ProtocolDriver;
 import org.ndisport.api.protocol.ProtocolDriverProperties;
+import org.ndisport.api.runtime.BindingView;
+import org.ndisport.api.runtime.Bindings;
 import org.ndisport.api.runtime.Violation;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -40,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * completions up. Binds, unbinds and port events of one adapter run one at a time under the engine's
  * exclusion (R76); the receive path takes no lock.
  */
-@Component(service = AdapterEventSink.class, configurationPid = BindingConfiguration.PID)
+@Component(service = {AdapterEventSink.class, Bindings.class}, configurationPid = BindingConfiguration.PID)
 @Designate(ocd = BindingConfiguration.class)
-public final class BindingLayer implements AdapterEventSink {
+public final class BindingLayer implements AdapterEventSink, Bindings {
     private static final Logger LOG = LoggerFactory.getLogger(BindingLayer.class);
 
     private final CopyOnWriteArrayList<ProtocolEntry> protocols = new CopyOnWriteArrayList<>();
@@ -212,6 +214,15 @@ public final class BindingLayer implements AdapterEventSink {
     }
 
     /** The adapters this layer has bound, by name, so work over all of them runs in a stable order. */
+    @Override
+    public List<BindingView> bindings() {
+        List<BindingView> out = new ArrayList<>();
+        for (AdapterBindings owner : adaptersByName()) {
+            BindingViews.addTo(out, owner);
+        }
+        return out;
+    }
+
     private List<AdapterBindings> adaptersByName() {
         List<AdapterBindings> all = new ArrayList<>(adapters.values());
         all.sort(Comparator.comparing(o -> o.adapter().name()));

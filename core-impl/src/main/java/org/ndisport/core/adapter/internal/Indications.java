@@ -39,7 +39,7 @@ final class Indications {
             try {
                 state = entry.state();
                 if (state == PortState.ACTIVATED) {
-                    deliverReceive(lists, port, count, flags);
+                    deliverReceive(entry, lists, port, count, flags);
                     return;
                 }
             } finally {
@@ -88,15 +88,18 @@ final class Indications {
         countDropped(entry);
     }
 
-    private void deliverReceive(NetBufferList lists, int port, int count, int flags) {
+    private void deliverReceive(PortEntry entry, NetBufferList lists, int port, int count, int flags) {
         AdapterEventSink sink = adapter.context().sink();
         if (sink == null || !adapter.announced()) {
             driver.returnNetBufferLists(lists);
             return;
         }
+        int delivered = 0;
         for (NetBufferList l = lists; l != null; l = l.next()) {
             l.ndisPortNumber(port);
+            delivered++;
         }
+        entry.countReceived(delivered);
         Irql previous = calls.enter(Irql.DISPATCH_LEVEL);
         try {
             sink.receive(adapter.bindable(), lists, port, count, flags);

@@ -37,6 +37,10 @@ final class Requests {
             completeToSink(lists, 0);
             return;
         }
+        PortEntry entry = adapter.ports().get(port);
+        if (entry != null) {
+            entry.countSent(count);
+        }
         driver.send(lists, port, flags);
     }
 

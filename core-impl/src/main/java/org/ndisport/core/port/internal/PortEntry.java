@@ -17,6 +17,10 @@ public final class PortEntry {
             AtomicIntegerFieldUpdater.newUpdater(PortEntry.class, "indicationsInProgress");
     private static final AtomicLongFieldUpdater<PortEntry> DROPPED =
             AtomicLongFieldUpdater.newUpdater(PortEntry.class, "droppedIndications");
+    private static final AtomicLongFieldUpdater<PortEntry> SENT =
+            AtomicLongFieldUpdater.newUpdater(PortEntry.class, "framesSent");
+    private static final AtomicLongFieldUpdater<PortEntry> RECEIVED =
+            AtomicLongFieldUpdater.newUpdater(PortEntry.class, "framesReceived");
 
     private final int number;
     private final int type;
@@ -27,6 +31,8 @@ public final class PortEntry {
     private volatile boolean lastActivationFailed;
     private volatile int indicationsInProgress;
     private volatile long droppedIndications;
+    private volatile long framesSent;
+    private volatile long framesReceived;
 
     /** A new ALLOCATED port (R6). */
     public PortEntry(int number, int type, int flags, LinkState linkState, AuthStates authStates) {
@@ -104,9 +110,19 @@ public final class PortEntry {
         return droppedIndications;
     }
 
+    /** Counts lists passed to the miniport's send handler. */
+    public void countSent(int lists) {
+        SENT.addAndGet(this, lists);
+    }
+
+    /** Counts lists delivered to the binding layer. */
+    public void countReceived(int lists) {
+        RECEIVED.addAndGet(this, lists);
+    }
+
     /** A snapshot for tools. */
     public PortView view() {
         return new PortView(number, state, type, flags, linkState, authStates, lastActivationFailed,
-                droppedIndications);
+                droppedIndications, framesSent, framesReceived);
     }
 }
