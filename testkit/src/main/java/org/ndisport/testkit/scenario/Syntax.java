@@ -16,7 +16,7 @@ final class Syntax {
     }
 
     static void declaration(String keyword, List<String> w, Set<String> devices) {
-        require(w.size() >= 2 && Words.isName(w.get(1)), keyword + " needs a NAME");
+        require(keyword.equals("option") || (w.size() >= 2 && Words.isName(w.get(1))), keyword + " needs a NAME");
         switch (keyword) {
             case "miniport" -> require(w.size() == 2 || (w.size() == 4 && Words.keyword(w.get(2)).equals("on")
                     && devices.contains(w.get(3))), "expected 'miniport A' or 'miniport A on D' with D declared");

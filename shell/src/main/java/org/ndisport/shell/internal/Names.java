@@ -1,0 +1,58 @@
+package org.ndisport.shell.internal;
+
+import java.util.Locale;
+import org.ndisport.api.port.AuthStates;
+import org.ndisport.api.port.LinkSpeed;
+import org.ndisport.api.port.LinkState;
+import org.ndisport.api.port.PortType;
+import org.ndisport.api.runtime.AdapterPhase;
+import org.ndisport.testkit.scenario.Words;
+
+/** How the shell spells phases, port types, link and auth states, and parses numbers. */
+final class Names {
+    private Names() {
+    }
+
+    static String phase(AdapterPhase phase) {
+        return switch (phase) {
+            case P0_INIT_PRE_REG, P1_INIT_POST_REG -> "initializing";
+            case P2_OPERATIONAL -> "running";
+            case P3_HALTING -> "halting";
+            case P4_HALTED -> "halted";
+        };
+    }
+
+    static String portType(int type) {
+        return PortType.fromValue(type).map(t -> t.name().toLowerCase(Locale.ROOT)).orElse(Integer.toUnsignedString(type));
+    }
+
+    static String link(LinkState link) {
+        String state = link.mediaConnectState().name().toLowerCase(Locale.ROOT);
+        return link.xmitLinkSpeed() == LinkSpeed.UNKNOWN ? state : state + " " + speed(link.xmitLinkSpeed());
+    }
+
+    static String auth(AuthStates a) {
+        return lower(a.sendControlState()) + "/" + lower(a.rcvControlState()) + " " + lower(a.sendAuthorizationState())
+                + "/" + lower(a.rcvAuthorizationState());
+    }
+
+    /** A decimal or 0x number; CommandFailed otherwise. */
+    static long number(String word) {
+        try {
+            return Words.number(word);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailed(e.getMessage());
+        }
+    }
+
+    private static String speed(long bps) {
+        if (Long.compareUnsigned(bps, 1_000_000_000L) >= 0 && bps % 1_000_000_000L == 0) {
+            return Long.toUnsignedString(bps / 1_000_000_000L) + "G";
+        }
+        return bps % 1_000_000L == 0 ? Long.toUnsignedString(bps / 1_000_000L) + "M" : Long.toUnsignedString(bps);
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

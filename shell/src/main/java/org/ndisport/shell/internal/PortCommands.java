@@ -1,0 +1,132 @@
+package org.ndisport.shell.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.felix.service.command.Descriptor;
+import org.ndisport.api.NdisStatus;
+import org.ndisport.api.miniport.AllocatePortResult;
+import org.ndisport.api.miniport.HaltAction;
+import org.ndisport.api.miniport.NdisMiniportHandle;
+import org.ndisport.api.pnp.NetPnPEventNotification;
+import org.ndisport.api.port.PortCharacteristics;
+import org.ndisport.api.runtime.AdapterControl;
+import org.ndisport.api.runtime.AdapterSpec;
+import org.ndisport.api.runtime.NdisRuntime;
+import org.ndisport.testkit.ScriptedMiniport;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Gogo commands that act on ports: the shell drives virtual adapters of its own (a handle is a
+ * capability held by an adapter's driver, so the shell can act only on adapters it created).
+ */
+@Component(service = PortCommands.class, property = {"osgi.command.scope=ndis", "osgi.command.function=create",
+        "osgi.command.function=allocate", "osgi.command.function=activate", "osgi.command.function=deactivate",
+        "osgi.command.function=free", "osgi.command.function=halt"})
+public final class PortCommands {
+    private final NdisRuntime runtime;
+    private final String bundle;
+    private final Map<String, ShellAdapter> adapters = new ConcurrentHashMap<>();
+
+    @Activate
+    public PortCommands(@Reference NdisRuntime runtime, BundleContext context) {
+        this.runtime = runtime;
+        this.bundle = context.getBundle().getSymbolicName();
+    }
+
+    /** Halts the shell's adapters: they go with the shell. */
+    @Deactivate
+    void deactivate() {
+        adapters.values().forEach(a -> a.halt(HaltAction.DEVICE_STOPPED));
+        adapters.clear();
+    }
+
+    @Descriptor("create and initialize a virtual adapter driven by the shell")
+    public String create(@Descriptor("adapter name") String name) {
+        ScriptedMiniport driver = new ScriptedMiniport();
+        AdapterControl control;
+        try {
+            control = runtime.createAdapter(AdapterSpec.virtual(name, driver, bundle));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailed(e.getMessage());
+        }
+        NdisStatus status = control.initialize();
+        if (status != NdisStatus.SUCCESS) {
+            throw CommandFailed.status("initialize " + name, status);
+        }
+        adapters.put(name, new ShellAdapter(driver, control));
+        return "adapter " + name + " is running; port 0 is active\n";
+    }
+
+    @Descriptor("allocate a port (NdisMAllocatePort) on a shell adapter")
+    public String allocate(@Descriptor("adapter name") String adapter,
+            @Descriptor("port type: 0 undefined, 1 bridge, 2 ras, 3 802.1X, 4 IM platform") int... type) {
+        PortCharacteristics c = PortCharacteristics.forAllocation();
+        if (type.length > 0) {
+            c.type(type[0]);
+        }
+        AllocatePortResult r = handle(adapter).allocatePort(c);
+        if (!r.succeeded()) {
+            throw CommandFailed.status("allocate on " + adapter, r.status());
+        }
+        return "port " + Integer.toUnsignedString(r.portNumber()) + " allocated on " + adapter + "\n";
+    }
+
+    @Descriptor("activate ports (NdisMNetPnPEvent PortActivation) on a shell adapter")
+    public String activate(@Descriptor("adapter name") String adapter, @Descriptor("port numbers") int... ports) {
+        return event(adapter, "activate", NetPnPEventNotification.portActivation(ports), ports);
+    }
+
+    @Descriptor("deactivate ports (NdisMNetPnPEvent PortDeactivation) on a shell adapter")
+    public String deactivate(@Descriptor("adapter name") String adapter, @Descriptor("port numbers") int... ports) {
+        return event(adapter, "deactivate", NetPnPEventNotification.portDeactivation(ports), ports);
+    }
+
+    @Descriptor("free a port (NdisMFreePort) on a shell adapter")
+    public String free(@Descriptor("adapter name") String adapter, @Descriptor("port number") int port) {
+        NdisStatus status = handle(adapter).freePort(port);
+        if (status != NdisStatus.SUCCESS) {
+            throw CommandFailed.status("free port " + Integer.toUnsignedString(port) + " on " + adapter, status);
+        }
+        return "port " + Integer.toUnsignedString(port) + " freed on " + adapter + "\n";
+    }
+
+    @Descriptor("halt a shell adapter: its ports are deactivated and freed first, as a well-behaved driver does")
+    public String halt(@Descriptor("adapter name") String adapter) {
+        ShellAdapter a = adapters.remove(adapter);
+        if (a == null) {
+            throw notShell(adapter);
+        }
+        a.halt(HaltAction.DEVICE_DISABLED);
+        return "adapter " + adapter + " halted\n";
+    }
+
+    private String event(String adapter, String verb, NetPnPEventNotification notification, int[] ports) {
+        if (ports.length == 0) {
+            throw new CommandFailed(verb + " needs at least one port number");
+        }
+        NdisStatus status = handle(adapter).netPnPEvent(notification);
+        String list = java.util.Arrays.toString(ports);
+        if (status != NdisStatus.SUCCESS) {
+            throw CommandFailed.status(verb + " " + list + " on " + adapter, status);
+        }
+        return "ports " + list + " " + verb + "d on " + adapter + "\n";
+    }
+
+    private NdisMiniportHandle handle(String adapter) {
+        ShellAdapter a = adapters.get(adapter);
+        if (a == null) {
+            throw notShell(adapter);
+        }
+        return a.driver().handle();
+    }
+
+    private CommandFailed notShell(String adapter) {
+        return new CommandFailed(runtime.adapter(adapter).isPresent()
+                ? "adapter " + adapter + " is driven by its own driver; the shell acts only on adapters it created (ndis:create)"
+                : "no adapter named " + adapter);
+    }
+}
