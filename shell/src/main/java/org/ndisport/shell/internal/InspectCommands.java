@@ -48,7 +48,7 @@ public final class InspectCommands {
             t.row(a.name(), Names.phase(a.phase()) + (a.haltScheduled() ? " (halt scheduled)" : ""), a.driver(),
                     a.driverBundle(), a.device().isEmpty() ? "-" : a.device(), a.ports().size(), a.droppedIndications());
         }
-        return t.isEmpty() ? "no adapters\n" : t.toString();
+        return t.isEmpty() ? "no adapters" : t.toString();
     }
 
     @Descriptor("list the ports of an adapter: number, state, type, link and auth state, counters")
@@ -61,7 +61,7 @@ public final class InspectCommands {
                     p.portNumber() == 0 ? "default" : Names.portType(p.type()), Names.link(p.linkState()),
                     Names.auth(p.authStates()), p.framesSent(), p.framesReceived(), p.droppedIndications());
         }
-        return t.isEmpty() ? "adapter " + adapter + " has no ports (" + Names.phase(a.phase()) + ")\n" : t.toString();
+        return t.isEmpty() ? "adapter " + adapter + " has no ports (" + Names.phase(a.phase()) + ")" : t.toString();
     }
 
     @Descriptor("per-port frame counters of an adapter: sent, received, dropped")
@@ -78,34 +78,34 @@ public final class InspectCommands {
             dropped += p.droppedIndications();
         }
         t.row("total", sent, received, a.droppedIndications());
-        return t.toString() + (a.droppedIndications() > dropped ? "(the adapter total includes indications on ports "
-                + "that no longer exist)\n" : "");
+        return t.toString() + (a.droppedIndications() > dropped ? "\n(the adapter total includes indications on ports "
+                + "that no longer exist)" : "");
     }
 
     @Descriptor("list open bindings: protocol, its bundle, adapter, ports open to it")
     public String bindings() {
         Bindings b = bindings;
         if (b == null) {
-            return "no binding layer is running\n";
+            return "no binding layer is running";
         }
         Tables t = new Tables("PROTOCOL", "BUNDLE", "ADAPTER", "OPEN PORTS");
         for (BindingView v : b.bindings()) {
             t.row(v.protocol(), v.protocolBundle(), v.adapter(), v.openPorts());
         }
-        return t.isEmpty() ? "no bindings\n" : t.toString();
+        return t.isEmpty() ? "no bindings" : t.toString();
     }
 
     @Descriptor("list claimed I/O port ranges, /proc/ioports style")
     public String ioports() {
         IoPortSpace space = ioPorts;
         if (space == null) {
-            return "no I/O port space is running\n";
+            return "no I/O port space is running";
         }
         StringBuilder out = new StringBuilder();
         for (IoClaim c : space.claims()) {
-            out.append(c).append('\n');
+            out.append(out.length() == 0 ? "" : "\n").append(c);
         }
-        return out.length() == 0 ? "no I/O port ranges claimed\n" : out.toString();
+        return out.length() == 0 ? "no I/O port ranges claimed" : out.toString();
     }
 
     @Descriptor("list verifier findings, oldest first")
@@ -122,9 +122,9 @@ public final class InspectCommands {
             }
         }
         String summary = "verifier " + runtime.verifier().mode() + ": " + runtime.verifier().total()
-                + " recorded in all\n";
-        return (t.isEmpty() ? "no findings" + (adapter.isEmpty() && rule.isEmpty() ? "" : " match") + "\n"
-                : t.toString()) + summary;
+                + " recorded in all";
+        return (t.isEmpty() ? "no findings" + (adapter.isEmpty() && rule.isEmpty() ? "" : " match")
+                : t.toString()) + "\n" + summary;
     }
 
     @Descriptor("wait until each adapter is running and bound (when a binding layer runs)")
@@ -140,7 +140,7 @@ public final class InspectCommands {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
         }
-        return String.join(", ", adapters) + (adapters.length == 1 ? " is" : " are") + " running\n";
+        return String.join(", ", adapters) + (adapters.length == 1 ? " is" : " are") + " running";
     }
 
     private boolean ready(String name) {

@@ -55,7 +55,7 @@ public final class IoCommands {
     private String read(String port, IoWidth width) {
         int address = address(port, width);
         long value = Integer.toUnsignedLong(space.busRead(address, width)) & mask(width);
-        return String.format("%04x: 0x%0" + width.bytes() * 2 + "x%n", address, value);
+        return String.format("%04x: 0x%0" + width.bytes() * 2 + "x", address, value);
     }
 
     private String write(String port, String value, IoWidth width) {
@@ -65,7 +65,7 @@ public final class IoCommands {
             throw new CommandFailed("value " + value + " does not fit in " + width.bytes() * 8 + " bits");
         }
         space.busWrite(address, width, (int) v);
-        return String.format("%04x <- 0x%0" + width.bytes() * 2 + "x%n", address, v);
+        return String.format("%04x <- 0x%0" + width.bytes() * 2 + "x", address, v);
     }
 
     private static int address(String port, IoWidth width) {

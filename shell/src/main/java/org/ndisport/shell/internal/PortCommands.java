@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Reference;
  * Gogo commands that act on ports: the shell drives virtual adapters of its own (a handle is a
  * capability held by an adapter's driver, so the shell can act only on adapters it created).
  */
-@Component(service = PortCommands.class, property = {"osgi.command.scope=ndis", "osgi.command.function=create",
+@Component(service = PortCommands.class, immediate = true, property = {"osgi.command.scope=ndis", "osgi.command.function=create",
         "osgi.command.function=allocate", "osgi.command.function=activate", "osgi.command.function=deactivate",
         "osgi.command.function=free", "osgi.command.function=halt"})
 public final class PortCommands {
@@ -58,7 +58,7 @@ public final class PortCommands {
             throw CommandFailed.status("initialize " + name, status);
         }
         adapters.put(name, new ShellAdapter(driver, control));
-        return "adapter " + name + " is running; port 0 is active\n";
+        return "adapter " + name + " is running; port 0 is active";
     }
 
     @Descriptor("allocate a port (NdisMAllocatePort) on a shell adapter")
@@ -72,7 +72,7 @@ public final class PortCommands {
         if (!r.succeeded()) {
             throw CommandFailed.status("allocate on " + adapter, r.status());
         }
-        return "port " + Integer.toUnsignedString(r.portNumber()) + " allocated on " + adapter + "\n";
+        return "port " + Integer.toUnsignedString(r.portNumber()) + " allocated on " + adapter + "";
     }
 
     @Descriptor("activate ports (NdisMNetPnPEvent PortActivation) on a shell adapter")
@@ -91,7 +91,7 @@ public final class PortCommands {
         if (status != NdisStatus.SUCCESS) {
             throw CommandFailed.status("free port " + Integer.toUnsignedString(port) + " on " + adapter, status);
         }
-        return "port " + Integer.toUnsignedString(port) + " freed on " + adapter + "\n";
+        return "port " + Integer.toUnsignedString(port) + " freed on " + adapter + "";
     }
 
     @Descriptor("halt a shell adapter: its ports are deactivated and freed first, as a well-behaved driver does")
@@ -101,7 +101,7 @@ public final class PortCommands {
             throw notShell(adapter);
         }
         a.halt(HaltAction.DEVICE_DISABLED);
-        return "adapter " + adapter + " halted\n";
+        return "adapter " + adapter + " halted";
     }
 
     private String event(String adapter, String verb, NetPnPEventNotification notification, int[] ports) {
@@ -113,7 +113,7 @@ public final class PortCommands {
         if (status != NdisStatus.SUCCESS) {
             throw CommandFailed.status(verb + " " + list + " on " + adapter, status);
         }
-        return "ports " + list + " " + verb + "d on " + adapter + "\n";
+        return "ports " + list + " " + verb + "d on " + adapter + "";
     }
 
     private NdisMiniportHandle handle(String adapter) {

@@ -41,6 +41,6 @@ final class Tables {
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
-        return out.toString();
+        return out.toString().stripTrailing();
     }
 }

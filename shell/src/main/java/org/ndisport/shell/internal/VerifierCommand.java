@@ -29,7 +29,7 @@ public final class VerifierCommand {
     @Descriptor("show the verifier mode and how many records it holds")
     public String verifier() {
         return "verifier " + name(runtime.verifier().mode()) + ": " + runtime.verifier().violations().size()
-                + " records retained, " + runtime.verifier().total() + " recorded in all\n";
+                + " records retained, " + runtime.verifier().total() + " recorded in all";
     }
 
     @Descriptor("set the verifier mode: report (record, return the status) or fail-fast (the call throws)")
@@ -43,7 +43,7 @@ public final class VerifierCommand {
         Dictionary<String, Object> props = config.getProperties() == null ? new Hashtable<>() : config.getProperties();
         props.put("verifier.mode", m.name());
         config.update(props);
-        return "verifier mode set to " + name(m) + " (org.ndisport.core verifier.mode)\n";
+        return "verifier mode set to " + name(m) + " (org.ndisport.core verifier.mode)";
     }
 
     private static String name(VerifierMode m) {

@@ -29,20 +29,20 @@ class ShellCommandsTest {
 
     @Test
     void aShellAdapterGoesThroughThePortLifecycle() {
-        assertEquals("adapter v1 is running; port 0 is active\n", ports.create("v1"));
-        assertEquals("port 1 allocated on v1\n", ports.allocate("v1"));
-        assertEquals("port 2 allocated on v1\n", ports.allocate("v1", 3));
-        assertEquals("ports [1, 2] activated on v1\n", ports.activate("v1", 1, 2));
-        assertEquals("ports [2] deactivated on v1\n", ports.deactivate("v1", 2));
+        assertEquals("adapter v1 is running; port 0 is active", ports.create("v1"));
+        assertEquals("port 1 allocated on v1", ports.allocate("v1"));
+        assertEquals("port 2 allocated on v1", ports.allocate("v1", 3));
+        assertEquals("ports [1, 2] activated on v1", ports.activate("v1", 1, 2));
+        assertEquals("ports [2] deactivated on v1", ports.deactivate("v1", 2));
         String table = inspect.ports("v1");
         assertTrue(table.lines().anyMatch(l -> l.matches("1\\s+activated\\s+undefined\\s+unknown\\s+.*")), table);
         assertTrue(table.lines().anyMatch(l -> l.matches("2\\s+allocated\\s+ieee8021x_supplicant\\s+.*")), table);
-        assertEquals("port 2 freed on v1\n", ports.free("v1", 2));
+        assertEquals("port 2 freed on v1", ports.free("v1", 2));
         assertTrue(inspect.adapters().lines().anyMatch(l -> l.matches("v1\\s+running\\s+ScriptedMiniport\\s+shell.test.*")),
                 inspect.adapters());
-        assertEquals("adapter v1 halted\n", ports.halt("v1"));
-        assertEquals("no adapters\n", inspect.adapters());
-        assertEquals("no findings\nverifier REPORT: 0 recorded in all\n", inspect.violations("", ""));
+        assertEquals("adapter v1 halted", ports.halt("v1"));
+        assertEquals("no adapters", inspect.adapters());
+        assertEquals("no findings\nverifier REPORT: 0 recorded in all", inspect.violations("", ""));
     }
 
     @Test
@@ -83,7 +83,7 @@ class ShellCommandsTest {
         ports.create("v1");
         String counters = inspect.counters("v1");
         assertTrue(counters.lines().anyMatch(l -> l.matches("total\\s+0\\s+0\\s+0")), counters);
-        assertEquals("v1 is running\n", inspect.await(1, "v1"));
+        assertEquals("v1 is running", inspect.await(1, "v1"));
         CommandFailed f = assertThrows(CommandFailed.class, () -> inspect.await(0, "ghost"));
         assertEquals("adapter ghost is not running and bound after 0 s", f.getMessage());
     }

@@ -71,17 +71,17 @@ public final class PingProtocol implements ProtocolDriver {
      */
     public String ping(String from, String to, int count) {
         if (count < 1 || count > 10_000) {
-            return "count must be 1..10000\n";
+            return "count must be 1..10000";
         }
         Station source = stations.get(from);
         Station target = stations.get(to);
         if (source == null || target == null) {
-            return "ping is not bound to " + (source == null ? from : to) + "\n";
+            return "ping is not bound to " + (source == null ? from : to) + "";
         }
         byte[] destination = target.address(OID_802_3_CURRENT_ADDRESS);
         byte[] sourceAddress = source.address(OID_802_3_CURRENT_ADDRESS);
         if (destination == null || sourceAddress == null) {
-            return "cannot learn the station addresses (OID_802_3_CURRENT_ADDRESS is not supported)\n";
+            return "cannot learn the station addresses (OID_802_3_CURRENT_ADDRESS is not supported)";
         }
         long receivedBefore = target.pings();
         long completedBefore = source.completions();
@@ -93,7 +93,7 @@ public final class PingProtocol implements ProtocolDriver {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
         long received = target.pings() - receivedBefore;
-        return String.format("%d frames %s -> %s (%s): %d sent, %d failed, %d received%n", count, from, to,
+        return String.format("%d frames %s -> %s (%s): %d sent, %d failed, %d received", count, from, to,
                 Frames.mac(destination), source.completions() - completedBefore - (source.failures() - failedBefore),
                 source.failures() - failedBefore, received);
     }
