@@ -4,11 +4,11 @@ import java.lang.annotation.Annotation;
 import org.ndisport.api.runtime.VerifierMode;
 
 /** Engine configurations for tests, as SCR would build them from ConfigAdmin properties. */
-final class TestConfigs {
+public final class TestConfigs {
     private TestConfigs() {
     }
 
-    static EngineConfiguration engine(VerifierMode mode, int portLimit) {
+    public static EngineConfiguration engine(VerifierMode mode, int portLimit) {
         return new EngineConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {

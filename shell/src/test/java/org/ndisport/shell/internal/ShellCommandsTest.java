@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.runtime.VerifierMode;
 import org.ndisport.core.internal.EngineConfiguration;
 import org.ndisport.core.internal.NdisEngine;
+import org.ndisport.core.internal.TestConfigs;
 import org.ndisport.testkit.ScriptedMiniport;
 import org.ndisport.api.runtime.AdapterSpec;
 import org.osgi.framework.Bundle;
@@ -18,7 +18,7 @@ import org.osgi.framework.BundleContext;
 
 /** The shell's commands against the real engine, built with new. */
 class ShellCommandsTest {
-    private final NdisEngine engine = new NdisEngine(config());
+    private final NdisEngine engine = new NdisEngine(TestConfigs.engine(VerifierMode.REPORT, EngineConfiguration.DEFAULT_PORT_LIMIT));
     private final PortCommands ports = new PortCommands(engine, context());
     private final InspectCommands inspect = new InspectCommands(engine);
 
@@ -93,34 +93,5 @@ class ShellCommandsTest {
                 new Class<?>[] {Bundle.class}, (p, m, a) -> m.getName().equals("getSymbolicName") ? "shell.test" : null);
         return (BundleContext) java.lang.reflect.Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (p, m, a) -> m.getName().equals("getBundle") ? bundle : null);
-    }
-
-    private static EngineConfiguration config() {
-        return new EngineConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return EngineConfiguration.class;
-            }
-
-            @Override
-            public VerifierMode verifier_mode() {
-                return VerifierMode.REPORT;
-            }
-
-            @Override
-            public int port_limit() {
-                return DEFAULT_PORT_LIMIT;
-            }
-
-            @Override
-            public int verifier_capacity() {
-                return DEFAULT_CAPACITY;
-            }
-
-            @Override
-            public long halt_drain_timeout_ms() {
-                return 1_000;
-            }
-        };
     }
 }

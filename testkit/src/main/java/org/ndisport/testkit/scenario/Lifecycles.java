@@ -1,19 +1,17 @@
 package org.ndisport.testkit.scenario;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.PortNumbers;
-import org.ndisport.api.io.IoClaim;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.NdisMiniportHandle;
-import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.runtime.AdapterPhase;
 import org.ndisport.api.runtime.AdapterView;
 import org.ndisport.api.runtime.PortState;
 import org.ndisport.api.runtime.PortView;
 import org.ndisport.testkit.RecordingProtocol;
+import org.ndisport.testkit.WellBehavedHalt;
 
 /**
  * {@code init}, {@code halt} and miniport steps: what the scripted driver does inside
@@ -85,40 +83,9 @@ final class Lifecycles {
         return NdisStatus.SUCCESS;
     }
 
-    /**
-     * A plain halt by a well-behaved driver: deactivates its active ports (port 0 too if it controls it),
-     * frees its ports and deregisters its I/O ranges.
-     */
+    /** A plain halt by a well-behaved driver (see {@link WellBehavedHalt}). */
     BiConsumer<NdisMiniportHandle, HaltAction> wellBehavedHalt(AdapterUnderTest a) {
-        return (handle, action) -> {
-            AdapterView view = a.control.view();
-            List<Integer> active = new ArrayList<>();
-            List<Integer> all = new ArrayList<>();
-            boolean portZeroActive = false;
-            for (PortView p : view.ports()) {
-                boolean activated = p.state().formal() == PortState.ACTIVATED;
-                if (p.portNumber() == PortNumbers.DEFAULT_PORT_NUMBER) {
-                    portZeroActive = activated;
-                } else {
-                    all.add(p.portNumber());
-                    if (activated) {
-                        active.add(p.portNumber());
-                    }
-                }
-            }
-            if (!active.isEmpty()) {
-                handle.netPnPEvent(NetPnPEventNotification.portDeactivation(active.stream().mapToInt(i -> i).toArray()));
-            }
-            if (view.controlsDefaultPort() && portZeroActive) {
-                handle.netPnPEvent(NetPnPEventNotification.portDeactivation(PortNumbers.DEFAULT_PORT_NUMBER));
-            }
-            all.forEach(handle::freePort);
-            for (IoClaim c : run.environment().ioClaims()) {
-                if (c.adapter().equals(a.name)) {
-                    handle.deregisterIoPortRange(c.range().base(), c.range().count(), c.range().base());
-                }
-            }
-        };
+        return WellBehavedHalt.of(a.control, run.environment()::ioClaims);
     }
 
     /** Binding starts on the engine's thread once port 0 is active (O-2, D16): wait until it is done. */
