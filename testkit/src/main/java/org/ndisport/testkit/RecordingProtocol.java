@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
@@ -20,7 +21,7 @@ import org.ndisport.api.protocol.ProtocolBindingHandle;
 import org.ndisport.api.protocol.ProtocolDriver;
 
 /**
- * A protocol driver that binds to every adapter offered, records each event it receives as a line (see
+ * A protocol driver that binds to every adapter offered (or those {@link #bindOnlyTo} accepts), records each event it receives as a line (see
  * {@link EventLines}), returns every received list at once, and answers port events with a chosen
  * status, or with PENDING completed with SUCCESS from another thread shortly after. Sends and OIDs made
  * through it can be awaited. Thread safe; {@link #close()} stops the completion thread.
@@ -33,6 +34,7 @@ public final class RecordingProtocol implements ProtocolDriver, AutoCloseable {
     private final List<String> events = new ArrayList<>();
     private final Map<String, ProtocolBindingHandle> bindings = new ConcurrentHashMap<>();
     private final Map<OidRequest, CompletedOid> pendedOids = new ConcurrentHashMap<>();
+    private volatile Predicate<String> bindsTo = adapter -> true;
     private volatile NdisStatus portEventAnswer = NdisStatus.SUCCESS;
     private volatile boolean pending;
     private volatile ScheduledExecutorService completer;
@@ -50,6 +52,12 @@ public final class RecordingProtocol implements ProtocolDriver, AutoCloseable {
     public RecordingProtocol answerPortEvents(NdisStatus status) {
         this.pending = status == NdisStatus.PENDING;
         this.portEventAnswer = Objects.requireNonNull(status, "status");
+        return this;
+    }
+
+    /** Binds only to adapters whose names {@code adapters} accepts, declining (NOT_SUPPORTED) the others. */
+    public RecordingProtocol bindOnlyTo(Predicate<String> adapters) {
+        this.bindsTo = Objects.requireNonNull(adapters, "adapters");
         return this;
     }
 
@@ -74,6 +82,9 @@ public final class RecordingProtocol implements ProtocolDriver, AutoCloseable {
 
     @Override
     public NdisStatus bindAdapter(ProtocolBindingHandle binding, BindParameters parameters) {
+        if (!bindsTo.test(parameters.adapterName())) {
+            return NdisStatus.NOT_SUPPORTED;
+        }
         bindings.put(parameters.adapterName(), binding);
         record("bind " + parameters.adapterName() + " " + EventLines.ports(parameters.activePorts()));
         return NdisStatus.SUCCESS;

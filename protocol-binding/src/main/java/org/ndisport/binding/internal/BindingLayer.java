@@ -213,7 +213,6 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         }
     }
 
-    /** The adapters this layer has bound, by name, so work over all of them runs in a stable order. */
     @Override
     public List<BindingView> bindings() {
         List<BindingView> out = new ArrayList<>();
@@ -223,6 +222,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         return out;
     }
 
+    /** The adapters this layer has bound, by name, so work over all of them runs in a stable order. */
     private List<AdapterBindings> adaptersByName() {
         List<AdapterBindings> all = new ArrayList<>(adapters.values());
         all.sort(Comparator.comparing(o -> o.adapter().name()));

@@ -129,8 +129,9 @@ public final class InspectCommands {
 
     @Descriptor("wait until each adapter is running and bound (when a binding layer runs)")
     public String await(
-            @Descriptor("seconds to wait") @Parameter(names = {"-t", "--timeout"}, absentValue = "30") int seconds,
+            @Descriptor("seconds to wait") @Parameter(names = {"-t", "--timeout"}, absentValue = "30") String timeout,
             @Descriptor("adapter names") String... adapters) {
+        long seconds = Names.number(timeout);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (String name : adapters) {
             while (!ready(name)) {

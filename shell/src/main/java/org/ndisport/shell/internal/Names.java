@@ -45,6 +45,20 @@ final class Names {
         }
     }
 
+    /** A ULONG (decimal or 0x, up to 0xFFFFFFFF) as a Java int; CommandFailed otherwise. */
+    static int ulong(String word) {
+        return (int) number(word);
+    }
+
+    /** Each word as a ULONG. */
+    static int[] ulongs(String... words) {
+        int[] out = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            out[i] = ulong(words[i]);
+        }
+        return out;
+    }
+
     private static String speed(long bps) {
         if (Long.compareUnsigned(bps, 1_000_000_000L) >= 0 && bps % 1_000_000_000L == 0) {
             return Long.toUnsignedString(bps / 1_000_000_000L) + "G";

@@ -63,35 +63,41 @@ public final class PortCommands {
 
     @Descriptor("allocate a port (NdisMAllocatePort) on a shell adapter")
     public String allocate(@Descriptor("adapter name") String adapter,
-            @Descriptor("port type: 0 undefined, 1 bridge, 2 ras, 3 802.1X, 4 IM platform") int... type) {
+            @Descriptor("port type: 0 undefined, 1 bridge, 2 ras, 3 802.1X, 4 IM platform") String... type) {
         PortCharacteristics c = PortCharacteristics.forAllocation();
-        if (type.length > 0) {
-            c.type(type[0]);
+        if (type.length > 1) {
+            throw new CommandFailed("usage: ndis:allocate ADAPTER [TYPE]");
+        }
+        if (type.length == 1) {
+            c.type(Names.ulong(type[0]));
         }
         AllocatePortResult r = handle(adapter).allocatePort(c);
         if (!r.succeeded()) {
             throw CommandFailed.status("allocate on " + adapter, r.status());
         }
-        return "port " + Integer.toUnsignedString(r.portNumber()) + " allocated on " + adapter + "";
+        return "port " + Integer.toUnsignedString(r.portNumber()) + " allocated on " + adapter;
     }
 
     @Descriptor("activate ports (NdisMNetPnPEvent PortActivation) on a shell adapter")
-    public String activate(@Descriptor("adapter name") String adapter, @Descriptor("port numbers") int... ports) {
-        return event(adapter, "activate", NetPnPEventNotification.portActivation(ports), ports);
+    public String activate(@Descriptor("adapter name") String adapter, @Descriptor("port numbers") String... ports) {
+        int[] numbers = Names.ulongs(ports);
+        return event(adapter, "activate", NetPnPEventNotification.portActivation(numbers), numbers);
     }
 
     @Descriptor("deactivate ports (NdisMNetPnPEvent PortDeactivation) on a shell adapter")
-    public String deactivate(@Descriptor("adapter name") String adapter, @Descriptor("port numbers") int... ports) {
-        return event(adapter, "deactivate", NetPnPEventNotification.portDeactivation(ports), ports);
+    public String deactivate(@Descriptor("adapter name") String adapter, @Descriptor("port numbers") String... ports) {
+        int[] numbers = Names.ulongs(ports);
+        return event(adapter, "deactivate", NetPnPEventNotification.portDeactivation(numbers), numbers);
     }
 
     @Descriptor("free a port (NdisMFreePort) on a shell adapter")
-    public String free(@Descriptor("adapter name") String adapter, @Descriptor("port number") int port) {
+    public String free(@Descriptor("adapter name") String adapter, @Descriptor("port number") String number) {
+        int port = Names.ulong(number);
         NdisStatus status = handle(adapter).freePort(port);
         if (status != NdisStatus.SUCCESS) {
             throw CommandFailed.status("free port " + Integer.toUnsignedString(port) + " on " + adapter, status);
         }
-        return "port " + Integer.toUnsignedString(port) + " freed on " + adapter + "";
+        return "port " + Integer.toUnsignedString(port) + " freed on " + adapter;
     }
 
     @Descriptor("halt a shell adapter: its ports are deactivated and freed first, as a well-behaved driver does")
@@ -109,11 +115,15 @@ public final class PortCommands {
             throw new CommandFailed(verb + " needs at least one port number");
         }
         NdisStatus status = handle(adapter).netPnPEvent(notification);
-        String list = java.util.Arrays.toString(ports);
+        StringBuilder list = new StringBuilder("[");
+        for (int p : ports) {
+            list.append(list.length() == 1 ? "" : ", ").append(Integer.toUnsignedString(p));
+        }
+        list.append(']');
         if (status != NdisStatus.SUCCESS) {
             throw CommandFailed.status(verb + " " + list + " on " + adapter, status);
         }
-        return "ports " + list + " " + verb + "d on " + adapter + "";
+        return "ports " + list + " " + verb + "d on " + adapter;
     }
 
     private NdisMiniportHandle handle(String adapter) {

@@ -31,13 +31,13 @@ class ShellCommandsTest {
     void aShellAdapterGoesThroughThePortLifecycle() {
         assertEquals("adapter v1 is running; port 0 is active", ports.create("v1"));
         assertEquals("port 1 allocated on v1", ports.allocate("v1"));
-        assertEquals("port 2 allocated on v1", ports.allocate("v1", 3));
-        assertEquals("ports [1, 2] activated on v1", ports.activate("v1", 1, 2));
-        assertEquals("ports [2] deactivated on v1", ports.deactivate("v1", 2));
+        assertEquals("port 2 allocated on v1", ports.allocate("v1", "3"));
+        assertEquals("ports [1, 2] activated on v1", ports.activate("v1", "1", "2"));
+        assertEquals("ports [2] deactivated on v1", ports.deactivate("v1", "2"));
         String table = inspect.ports("v1");
         assertTrue(table.lines().anyMatch(l -> l.matches("1\\s+activated\\s+undefined\\s+unknown\\s+.*")), table);
         assertTrue(table.lines().anyMatch(l -> l.matches("2\\s+allocated\\s+ieee8021x_supplicant\\s+.*")), table);
-        assertEquals("port 2 freed on v1", ports.free("v1", 2));
+        assertEquals("port 2 freed on v1", ports.free("v1", "2"));
         assertTrue(inspect.adapters().lines().anyMatch(l -> l.matches("v1\\s+running\\s+ScriptedMiniport\\s+shell.test.*")),
                 inspect.adapters());
         assertEquals("adapter v1 halted", ports.halt("v1"));
@@ -50,11 +50,11 @@ class ShellCommandsTest {
     void r37_errorsNameTheStatus() {
         ports.create("v1");
         ports.allocate("v1");
-        ports.activate("v1", 1);
-        CommandFailed f = assertThrows(CommandFailed.class, () -> ports.free("v1", 1));
+        ports.activate("v1", "1");
+        CommandFailed f = assertThrows(CommandFailed.class, () -> ports.free("v1", "1"));
         assertEquals("free port 1 on v1: " + NdisStatus.INVALID_PORT_STATE, f.getMessage());
         assertTrue(f.getMessage().contains("NDIS_STATUS_INVALID_PORT_STATE"), f.getMessage());
-        f = assertThrows(CommandFailed.class, () -> ports.activate("v1", 7));
+        f = assertThrows(CommandFailed.class, () -> ports.activate("v1", "0x7"));
         assertEquals("activate [7] on v1: " + NdisStatus.INVALID_PORT, f.getMessage());
         assertEquals(0, f.getStackTrace().length, "Gogo prints the message alone");
     }
@@ -70,7 +70,7 @@ class ShellCommandsTest {
     @Test
     void violationsFilterByAdapterAndRule() {
         ports.create("v1");
-        ports.allocate("v1", 1);
+        ports.allocate("v1", "1");
         String all = inspect.violations("", "");
         assertTrue(all.contains("R10") && all.contains("warning") && all.contains("v1"), all);
         assertTrue(inspect.violations("", "r10").contains("R10"));
@@ -83,8 +83,8 @@ class ShellCommandsTest {
         ports.create("v1");
         String counters = inspect.counters("v1");
         assertTrue(counters.lines().anyMatch(l -> l.matches("total\\s+0\\s+0\\s+0")), counters);
-        assertEquals("v1 is running", inspect.await(1, "v1"));
-        CommandFailed f = assertThrows(CommandFailed.class, () -> inspect.await(0, "ghost"));
+        assertEquals("v1 is running", inspect.await("1", "v1"));
+        CommandFailed f = assertThrows(CommandFailed.class, () -> inspect.await("0", "ghost"));
         assertEquals("adapter ghost is not running and bound after 0 s", f.getMessage());
     }
 

@@ -14,10 +14,15 @@ final class Await {
 
     /** The last mismatch seen, or null once {@code check} held within {@code timeoutMillis}. */
     static String until(Supplier<String> check, long timeoutMillis) {
+        return until(check, timeoutMillis, got -> false);
+    }
+
+    /** As {@link #until(Supplier, long)}, giving up at once on a mismatch {@code decisive} accepts. */
+    static String until(Supplier<String> check, long timeoutMillis, java.util.function.Predicate<String> decisive) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (true) {
             String got = check.get();
-            if (got == null || System.nanoTime() > deadline) {
+            if (got == null || decisive.test(got) || System.nanoTime() > deadline) {
                 return got;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));

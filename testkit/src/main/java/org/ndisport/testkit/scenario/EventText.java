@@ -20,6 +20,13 @@ final class EventText {
         return String.join(" ", out);
     }
 
+    /** As {@link #normalize}, with the leading keyword (an event name) in lower case. */
+    static String event(String text) {
+        String n = normalize(text);
+        int space = n.indexOf(' ');
+        return space < 0 ? Words.keyword(n) : Words.keyword(n.substring(0, space)) + n.substring(space);
+    }
+
     private static String word(String w) {
         if (Words.isList(w)) {
             List<String> items = new ArrayList<>();
@@ -36,7 +43,7 @@ final class EventText {
         return isNumber(w) ? Long.toString(Words.number(w)) : w;
     }
 
-    private static boolean isNumber(String w) {
+    static boolean isNumber(String w) {
         try {
             Words.number(w);
             return true;

@@ -39,7 +39,7 @@ final class Lifecycles {
         if (inner[0] != null) {
             throw inner[0];
         }
-        if (step.expectation() != null || !step.hasBlock()) {
+        if (!step.resultLater()) {
             Outcome.of(got).check(step.line(), step.expected());
         }
         settleBindings(a);

@@ -81,6 +81,7 @@ final class MiniportSteps {
         int type = header.type();
         int revision = header.revision();
         int size = header.size();
+        boolean defaultAuth = false;
         for (String field : w.subList(1, w.size())) {
             String key = Words.keyword(field.substring(0, field.indexOf('=')));
             String v = field.substring(field.indexOf('=') + 1);
@@ -90,8 +91,11 @@ final class MiniportSteps {
                 case "header-type" -> type = Words.uint(v);
                 case "revision" -> revision = Words.uint(v);
                 case "size" -> size = Words.uint(v);
-                default -> c.flags(c.flags() | PortCharacteristics.USE_DEFAULT_AUTH_SETTINGS);
+                default -> defaultAuth = true;
             }
+        }
+        if (defaultAuth) {
+            c.flags(c.flags() | PortCharacteristics.USE_DEFAULT_AUTH_SETTINGS);
         }
         return c.header(new NdisObjectHeader(type, revision, size));
     }

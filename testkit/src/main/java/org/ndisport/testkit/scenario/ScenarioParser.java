@@ -175,13 +175,24 @@ public final class ScenarioParser {
             blockOwner = new Step(number, kind, adapter, List.of(), null, List.of());
             return;
         }
-        Step previous = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-        if (kind == Step.Kind.INIT && expectation != null && previous != null && previous.kind() == Step.Kind.INIT
-                && previous.subject().equals(adapter) && previous.hasBlock()) {
+        int block = kind == Step.Kind.INIT && expectation != null ? lastInitBlock(adapter) : -1;
+        if (block >= 0) {
+            steps.set(block, steps.get(block).withResultLater());
             steps.add(new Step(number, Step.Kind.INIT_RESULT, adapter, List.of(), expectation, List.of()));
             return;
         }
         steps.add(new Step(number, kind, adapter, List.of(), expectation, List.of()));
+    }
+
+    /** The index of A's latest init step if it is a block no result line checks yet, else -1. */
+    private int lastInitBlock(String adapter) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Step s = steps.get(i);
+            if (s.kind() == Step.Kind.INIT && s.subject().equals(adapter)) {
+                return s.hasBlock() && !s.resultLater() && s.expectation() == null ? i : -1;
+            }
+        }
+        return -1;
     }
 
     private void blockLine(int number, List<String> words, Expectation expectation) {

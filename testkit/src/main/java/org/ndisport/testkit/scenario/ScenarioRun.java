@@ -28,11 +28,13 @@ final class ScenarioRun {
     private final Lifecycles lifecycles = new Lifecycles(this);
     private final Expectations expectations = new Expectations(this);
     private Findings findings;
+    private int currentLine;
 
     ScenarioRun(ScenarioEnvironment env, Scenario scenario, long timeoutMillis) {
         this.env = env;
         this.scenario = scenario;
         this.timeoutMillis = timeoutMillis;
+        this.currentLine = scenario.line();
     }
 
     ScenarioResult run() {
@@ -44,12 +46,13 @@ final class ScenarioRun {
             env.verifierMode(VerifierMode.REPORT);
             findings = new Findings(this, env.runtime().verifier());
             for (Step step : scenario.steps()) {
+                currentLine = step.line();
                 execute(step);
             }
         } catch (StepFailure f) {
             failure = f;
-        } catch (Exception e) {
-            failure = new StepFailure(scenario.lastLine(), "the runner failed: " + e);
+        } catch (Exception | LinkageError | AssertionError e) {
+            failure = new StepFailure(currentLine, "the runner failed: " + e);
         }
         failure = tearDown(failure);
         if (failure == null && findings != null) {
@@ -94,7 +97,7 @@ final class ScenarioRun {
             case "device" -> devices.put(name, env.createDevice(name, Words.keyword(w.get(2)),
                     Words.uint(Syntax.value(w.get(3), "io")), Words.uint(Syntax.value(w.get(4), "len"))));
             case "protocol" -> {
-                RecordingProtocol p = new RecordingProtocol(name);
+                RecordingProtocol p = new RecordingProtocol(name).bindOnlyTo(this::declares);
                 if (w.size() == 3) {
                     String answer = Syntax.value(w.get(2), "port-events");
                     p.answerPortEvents(answer.equalsIgnoreCase("pending") ? NdisStatus.PENDING : Syntax.status(answer));

@@ -49,6 +49,16 @@ public record Step(int line, Kind kind, String subject, List<String> words, Expe
         return (kind == Kind.INIT || kind == Kind.HALT) && words.contains("{");
     }
 
+    /** True for a block whose status a later {@code init A => STATUS} line checks. */
+    boolean resultLater() {
+        return words.contains("result-later");
+    }
+
+    /** This block step, marked as checked by a later {@code init A => STATUS} line. */
+    Step withResultLater() {
+        return new Step(line, kind, subject, List.of("{", "result-later"), expectation, block);
+    }
+
     /** The first word in lower case, or "". */
     String verb() {
         return words.isEmpty() ? "" : Words.keyword(words.get(0));

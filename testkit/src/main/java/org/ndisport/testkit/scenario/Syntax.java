@@ -57,7 +57,10 @@ final class Syntax {
             case "set-attributes" -> require(w.size() == 1 || (w.size() == 2
                     && Words.keyword(w.get(1)).equals("controls-default-port")), "expected 'set-attributes [controls-default-port]'");
             case "allocate" -> w.subList(1, w.size()).forEach(Syntax::allocateField);
-            case "free", "io-read8", "io-read16", "io-read32" -> arity(w, 2);
+            case "free", "io-read8", "io-read16", "io-read32" -> {
+                arity(w, 2);
+                Words.number(w.get(1));
+            }
             case "activate", "deactivate" -> {
                 require(w.size() >= 2, verb + " needs at least one port");
                 numbers(w, 1);
@@ -65,7 +68,7 @@ final class Syntax {
             case "activate-raw", "deactivate-raw" -> raw(verb, w);
             case "pnp-event" -> {
                 arity(w, 2);
-                require(NetPnPEventCode.fromName(w.get(1)).isPresent() || isNumber(w.get(1)),
+                require(NetPnPEventCode.fromName(w.get(1)).isPresent() || EventText.isNumber(w.get(1)),
                         "unknown PnP event code '" + w.get(1) + "'");
             }
             case "receive" -> {
@@ -194,7 +197,7 @@ final class Syntax {
         require(key.equals("null") || (activation && (key.equals("chain") || key.equals("cycle")))
                 || (!activation && key.equals("ports")), "unexpected '" + what + "' for " + verb);
         if (!key.equals("null")) {
-            Words.numbers(value(what, key));
+            require(!Words.numbers(value(what, key)).isEmpty(), verb + " " + key + "=[…] needs at least one port");
         }
         if (w.size() == 3) {
             Words.number(value(w.get(2), "length"));
@@ -207,14 +210,6 @@ final class Syntax {
         }
     }
 
-    private static boolean isNumber(String word) {
-        try {
-            Words.number(word);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     private static void arity(List<String> w, int size) {
         require(w.size() == size, "wrong number of words in '" + String.join(" ", w) + "'");

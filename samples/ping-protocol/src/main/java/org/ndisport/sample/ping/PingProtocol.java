@@ -76,7 +76,7 @@ public final class PingProtocol implements ProtocolDriver {
         Station source = stations.get(from);
         Station target = stations.get(to);
         if (source == null || target == null) {
-            return "ping is not bound to " + (source == null ? from : to) + "";
+            return "ping is not bound to " + (source == null ? from : to);
         }
         byte[] destination = target.address(OID_802_3_CURRENT_ADDRESS);
         byte[] sourceAddress = source.address(OID_802_3_CURRENT_ADDRESS);

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.ndisport.api.io.HardwareDevice;
 import org.ndisport.api.io.IoClaim;
+import org.ndisport.api.io.IoDecode;
 import org.ndisport.api.io.IoPortSpace;
 import org.ndisport.api.protocol.ProtocolDriver;
 import org.ndisport.api.protocol.ProtocolDriverProperties;
@@ -64,6 +65,16 @@ final class OsgiScenarioEnvironment implements ScenarioEnvironment {
 
     @Override
     public Device createDevice(String name, String type, int ioBase, int ioLength) throws Exception {
+        IoPortSpace space = ioPorts.get();
+        if (space == null) {
+            throw new IllegalStateException("no I/O port space is running (is ioport-hw started?)");
+        }
+        for (IoDecode d : space.decodes()) {
+            if (d.range().overlaps(Integer.toUnsignedLong(ioBase), Integer.toUnsignedLong(ioLength))) {
+                throw new IllegalStateException("device " + name + ": I/O range overlaps " + d
+                        + " (run scenarios in a container without the default configuration)");
+            }
+        }
         Configuration config = configAdmin.createFactoryConfiguration(DEVICE_FACTORY_PID, "?");
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("name", name);
@@ -90,9 +101,12 @@ final class OsgiScenarioEnvironment implements ScenarioEnvironment {
 
             @Override
             public void close() throws Exception {
-                config.delete();
-                await(() -> tracker.getService() == null, "device " + name + " to leave");
-                tracker.close();
+                try {
+                    config.delete();
+                    await(() -> tracker.getService() == null, "device " + name + " to leave");
+                } finally {
+                    tracker.close();
+                }
             }
         };
     }

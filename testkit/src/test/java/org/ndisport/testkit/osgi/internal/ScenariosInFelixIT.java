@@ -11,14 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ndisport.api.miniport.MiniportDriver;
+import org.ndisport.api.miniport.MiniportDriverProperties;
+import org.ndisport.api.runtime.AdapterPhase;
+import org.ndisport.api.runtime.NdisRuntime;
 import org.ndisport.core.testing.FelixHarness;
+import org.ndisport.testkit.ScriptedMiniport;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * The scenario runner in a real Felix with the runtime bundles, driven through its Gogo command
@@ -74,6 +83,40 @@ class ScenariosInFelixIT {
         Run run = run(file);
         assertEquals(List.of("not ok bad: syntax error: line 3: unknown miniport step 'allocte'", "ok good",
                 "1 passed, 1 failed"), run.lines, run.output);
+    }
+
+    @Test
+    void eventKeywordsAreCaseInsensitivePortListsUnorderedAndInitBlocksExpectSuccess(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("details.scn");
+        Files.writeString(file, String.join("\n", "scenario keywords", "miniport m1", "protocol p1", "INIT m1",
+                "expect p1 events [BIND m1 [0]]", "m1 allocate", "m1 allocate", "m1 activate 2 1",
+                "expect p1 events [Port-Activation m1 [2, 1]]", "expect m1 ports activated [2, 0, 1] allocated []",
+                "", "scenario block-default", "miniport m1", "init m1 {", "  set-attributes", "  return FAILURE", "}",
+                "expect m1 phase halted", ""));
+        Run run = run(file);
+        assertEquals(List.of("ok keywords", "not ok block-default: line 14: expected SUCCESS, got FAILURE",
+                "1 passed, 1 failed"), run.lines, run.output);
+    }
+
+    @Test
+    void scenariosLeaveAnAdapterTheyDidNotDeclareAlone() throws Exception {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(MiniportDriverProperties.DRIVER_NAME, "it-foreign");
+        ServiceRegistration<MiniportDriver> driver = felix.context().registerService(MiniportDriver.class,
+                new ScriptedMiniport(), props);
+        Object config = felix.createAdapterConfiguration("foreign", "it-foreign", Map.of());
+        NdisRuntime runtime = felix.waitFor(NdisRuntime.class);
+        try {
+            FelixHarness.awaitTrue(() -> runtime.adapter("foreign").map(a -> a.phase() == AdapterPhase.P2_OPERATIONAL)
+                    .orElse(false), "the foreign adapter running");
+            Run run = run(scenarios().resolve("spec-examples.scn"));
+            assertEquals("5 passed, 0 failed", run.lines.get(run.lines.size() - 1), run.output);
+            assertEquals(AdapterPhase.P2_OPERATIONAL, runtime.adapter("foreign").orElseThrow().phase());
+        } finally {
+            config.getClass().getMethod("delete").invoke(config);
+            driver.unregister();
+        }
     }
 
     @Test
