@@ -104,6 +104,10 @@ final class OsgiScenarioEnvironment implements ScenarioEnvironment {
                 try {
                     config.delete();
                     await(() -> tracker.getService() == null, "device " + name + " to leave");
+                    // the device leaves the bus after its service: wait for that too, so the next
+                    // scenario may reuse the range
+                    await(() -> space.decodes().stream().noneMatch(d -> d.device().equals(name)),
+                            "device " + name + " to leave the I/O bus");
                 } finally {
                     tracker.close();
                 }
