@@ -215,11 +215,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
 
     @Override
     public List<BindingView> bindings() {
-        List<BindingView> out = new ArrayList<>();
-        for (AdapterBindings owner : adaptersByName()) {
-            BindingViews.addTo(out, owner);
-        }
-        return out;
+        return BindingViews.of(adaptersByName());
     }
 
     /** The adapters this layer has bound, by name, so work over all of them runs in a stable order. */

@@ -11,7 +11,15 @@ final class BindingViews {
     private BindingViews() {
     }
 
-    static void addTo(List<BindingView> out, AdapterBindings owner) {
+    static List<BindingView> of(List<AdapterBindings> adapters) {
+        List<BindingView> out = new ArrayList<>();
+        for (AdapterBindings owner : adapters) {
+            addTo(out, owner);
+        }
+        return out;
+    }
+
+    private static void addTo(List<BindingView> out, AdapterBindings owner) {
         AdapterView view = owner.adapter().view();
         for (Binding b : owner.bindings()) {
             if (b.closed()) {

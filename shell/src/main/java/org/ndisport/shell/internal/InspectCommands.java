@@ -45,7 +45,7 @@ public final class InspectCommands {
     public String adapters() {
         Tables t = new Tables("ADAPTER", "PHASE", "DRIVER", "BUNDLE", "DEVICE", "PORTS", "DROPPED");
         for (AdapterView a : runtime.adapters()) {
-            t.row(a.name(), Names.phase(a.phase()) + (a.haltScheduled() ? " (halt scheduled)" : ""), a.driver(),
+            t.row(a.name(), a.phase().label() + (a.haltScheduled() ? " (halt scheduled)" : ""), a.driver(),
                     a.driverBundle(), a.device().isEmpty() ? "-" : a.device(), a.ports().size(), a.droppedIndications());
         }
         return t.isEmpty() ? "no adapters" : t.toString();
@@ -61,7 +61,7 @@ public final class InspectCommands {
                     p.portNumber() == 0 ? "default" : Names.portType(p.type()), Names.link(p.linkState()),
                     Names.auth(p.authStates()), p.framesSent(), p.framesReceived(), p.droppedIndications());
         }
-        return t.isEmpty() ? "adapter " + adapter + " has no ports (" + Names.phase(a.phase()) + ")" : t.toString();
+        return t.isEmpty() ? "adapter " + adapter + " has no ports (" + a.phase().label() + ")" : t.toString();
     }
 
     @Descriptor("per-port frame counters of an adapter: sent, received, dropped")

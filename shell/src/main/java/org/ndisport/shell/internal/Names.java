@@ -5,21 +5,11 @@ import org.ndisport.api.port.AuthStates;
 import org.ndisport.api.port.LinkSpeed;
 import org.ndisport.api.port.LinkState;
 import org.ndisport.api.port.PortType;
-import org.ndisport.api.runtime.AdapterPhase;
 import org.ndisport.testkit.scenario.Words;
 
 /** How the shell spells phases, port types, link and auth states, and parses numbers. */
 final class Names {
     private Names() {
-    }
-
-    static String phase(AdapterPhase phase) {
-        return switch (phase) {
-            case P0_INIT_PRE_REG, P1_INIT_POST_REG -> "initializing";
-            case P2_OPERATIONAL -> "running";
-            case P3_HALTING -> "halting";
-            case P4_HALTED -> "halted";
-        };
     }
 
     static String portType(int type) {

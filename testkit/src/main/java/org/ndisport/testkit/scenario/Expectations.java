@@ -63,7 +63,8 @@ final class Expectations {
     private void adapter(Step step, AdapterUnderTest a) {
         List<String> w = step.words();
         switch (Words.keyword(w.get(1))) {
-            case "phase" -> hold(step, "phase " + Words.keyword(w.get(2)), () -> "phase " + phase(a.control.view()), false);
+            case "phase" -> hold(step, "phase " + Words.keyword(w.get(2)),
+                    () -> "phase " + a.control.view().phase().label(), false);
             case "port" -> {
                 long n = Words.number(w.get(2));
                 hold(step, "port " + n + " " + Words.keyword(w.get(3)), () -> "port " + n + " " + state(a, (int) n), false);
@@ -138,15 +139,6 @@ final class Expectations {
             }
         }
         return EventText.sorted(out);
-    }
-
-    static String phase(AdapterView view) {
-        return switch (view.phase()) {
-            case P0_INIT_PRE_REG, P1_INIT_POST_REG -> "initializing";
-            case P2_OPERATIONAL -> "running";
-            case P3_HALTING -> "halting";
-            case P4_HALTED -> "halted";
-        };
     }
 
     private static String state(AdapterUnderTest a, int n) {

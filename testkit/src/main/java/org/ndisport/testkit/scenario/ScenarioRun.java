@@ -1,6 +1,7 @@
 package org.ndisport.testkit.scenario;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ final class ScenarioRun {
     private StepFailure tearDown(StepFailure failure) {
         StepFailure first = failure;
         List<AdapterUnderTest> reverse = new ArrayList<>(adapters.values());
-        java.util.Collections.reverse(reverse);
+        Collections.reverse(reverse);
         for (AdapterUnderTest a : reverse) {
             try {
                 if (a.control.view().phase() != AdapterPhase.P4_HALTED) {
