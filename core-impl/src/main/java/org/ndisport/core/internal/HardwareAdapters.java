@@ -36,6 +36,8 @@ public final class HardwareAdapters {
     private static final Logger LOG = LoggerFactory.getLogger(HardwareAdapters.class);
 
     private final NdisRuntime runtime;
+    private final NdisEngine engine;
+    private final Runnable spaceArrived = this::ioPortSpaceArrived;
     private final Map<ServiceReference<HardwareDevice>, Matched> devices = new LinkedHashMap<>();
     private final Map<ServiceReference<MiniportDriver>, MiniportDriver> drivers = new LinkedHashMap<>();
     private volatile boolean active = true;
@@ -63,6 +65,19 @@ public final class HardwareAdapters {
     @Activate
     public HardwareAdapters(@Reference NdisRuntime runtime) {
         this.runtime = runtime;
+        this.engine = runtime instanceof NdisEngine e ? e : null;
+        if (engine != null) {
+            engine.addIoPortSpaceListener(spaceArrived);
+        }
+    }
+
+    /** Devices that waited for an I/O port space get their adapters now. */
+    private synchronized void ioPortSpaceArrived() {
+        for (Matched m : devices.values()) {
+            if (m.adapter == null) {
+                match(m);
+            }
+        }
     }
 
     /** True when a driver whose {@code ndisport.hardware.ids} property is {@code ids} drives {@code hardwareId}. */
@@ -138,6 +153,9 @@ public final class HardwareAdapters {
     /** Halts every adapter this component created (the engine or this bundle is going away). */
     @Deactivate
     void deactivate() {
+        if (engine != null) {
+            engine.removeIoPortSpaceListener(spaceArrived);
+        }
         List<AdapterInstance> halting = new ArrayList<>();
         synchronized (this) {
             active = false;
@@ -158,6 +176,10 @@ public final class HardwareAdapters {
             }
         }
         if (best == null || !active) {
+            return;
+        }
+        if (!m.device.ioPorts().isEmpty() && engine != null && !engine.hasIoPortSpace()) {
+            LOG.info("device {} waits for an I/O port space before its adapter is created", m.device.name());
             return;
         }
         Bundle bundle = best.getBundle();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,7 @@ public final class NdisEngine implements NdisRuntime {
     private final ExecutorService bindThread;
     private final VerifierCore verifier;
     private final EngineContext context;
+    private final List<Runnable> ioPortSpaceListeners = new CopyOnWriteArrayList<>();
 
     /** Creates the engine with its configuration; unit tests call this with {@code new}. */
     @Activate
@@ -142,6 +144,25 @@ public final class NdisEngine implements NdisRuntime {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindIoPortSpace(IoPortSpace space) {
         context.ioPortSpace(space);
+        ioPortSpaceListeners.forEach(Runnable::run);
+    }
+
+    /** True while an I/O port space is bound: hardware adapters with I/O resources can initialize. */
+    boolean hasIoPortSpace() {
+        return context.ioPortSpace() != null;
+    }
+
+    /**
+     * Runs {@code listener} each time an I/O port space is bound. A provider bundle starting registers
+     * its devices from inside the registration of its space, so the engine can hear of a device before
+     * it hears of the space the device sits on: {@link HardwareAdapters} waits for this.
+     */
+    void addIoPortSpaceListener(Runnable listener) {
+        ioPortSpaceListeners.add(listener);
+    }
+
+    void removeIoPortSpaceListener(Runnable listener) {
+        ioPortSpaceListeners.remove(listener);
     }
 
     void unbindIoPortSpace(IoPortSpace space) {
