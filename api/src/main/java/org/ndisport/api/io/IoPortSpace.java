@@ -44,12 +44,16 @@ public interface IoPortSpace {
     void immediateWrite(IoCaller caller, long port, IoWidth width, int value);
 
     /**
-     * Reads the bus directly, with no caller, claim or record: what the device decoding the address
-     * answers, else all ones. For tools (the shell's {@code io-read}) and tests.
+     * Reads the bus directly, with no caller and no record, for tools (the shell's {@code inb}) and
+     * tests: what the device decoding the address answers, else all ones. Addresses an adapter claimed
+     * belong to that adapter alone (R72): a read touching any of them gives all ones.
      */
     int busRead(int port, IoWidth width);
 
-    /** Writes the bus directly, with no caller, claim or record; dropped where nothing decodes. */
+    /**
+     * Writes the bus directly, with no caller and no record; dropped where nothing decodes, and dropped
+     * when it touches an address an adapter claimed (R72).
+     */
     void busWrite(int port, IoWidth width, int value);
 
     /** The ranges the calling adapter still has claimed. */

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.NdisStatus;
+import org.ndisport.api.io.IoClaim;
+import org.ndisport.api.io.IoPortRange;
+import org.ndisport.api.io.IoPortSpace;
 import org.ndisport.api.runtime.VerifierMode;
 import org.ndisport.core.internal.EngineConfiguration;
 import org.ndisport.core.internal.NdisEngine;
@@ -86,6 +91,25 @@ class ShellCommandsTest {
         assertEquals("v1 is running", inspect.await("1", "v1"));
         CommandFailed f = assertThrows(CommandFailed.class, () -> inspect.await("0", "ghost"));
         assertEquals("adapter ghost is not running and bound after 0 s", f.getMessage());
+    }
+
+    @Test
+    void r72_busCommandsRefuseClaimedPortsNamingTheAdapter() {
+        List<String> writes = new ArrayList<>();
+        IoPortSpace space = (IoPortSpace) java.lang.reflect.Proxy.newProxyInstance(IoPortSpace.class.getClassLoader(),
+                new Class<?>[] {IoPortSpace.class}, (p, m, a) -> switch (m.getName()) {
+                    case "claims" -> List.of(new IoClaim(new IoPortRange(0x300, 0x20), "nicA", "nicA"));
+                    case "busRead" -> 0x5A;
+                    case "busWrite" -> writes.add(Integer.toHexString((Integer) a[0]));
+                    default -> null;
+                });
+        IoCommands io = new IoCommands(space);
+        assertEquals("02fe: 0x5a", io.inb("0x2fe"));
+        CommandFailed f = assertThrows(CommandFailed.class, () -> io.inw("0x2ff"));
+        assertEquals("02ff is claimed by adapter nicA (0300-031f): only its driver may access it", f.getMessage());
+        assertThrows(CommandFailed.class, () -> io.outb("0x31f", "1"));
+        assertEquals("0320 <- 0x01", io.outb("0x320", "1"));
+        assertEquals(List.of("320"), writes);
     }
 
     private static BundleContext context() {

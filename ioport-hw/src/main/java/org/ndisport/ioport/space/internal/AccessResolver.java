@@ -77,6 +77,16 @@ final class AccessResolver {
         return ALL;
     }
 
+    /** The bytes of a tool's bus access that reach the bus: none if any byte is claimed (R72), else all. */
+    int resolveBus(long port, IoWidth width) {
+        for (int i = 0; i < width.bytes(); i++) {
+            if (claims.owner(port + i) != null) {
+                return NONE;
+            }
+        }
+        return ALL;
+    }
+
     private static boolean wholly(Claim c, long port, IoWidth width) {
         return c.range().containsAll(port, width.bytes());
     }

@@ -108,12 +108,14 @@ public final class PortSpace implements IoPortSpace {
 
     @Override
     public int busRead(int port, IoWidth width) {
-        return bus.read(port, width);
+        return resolver.resolveBus(port, width) == AccessResolver.NONE ? width.allOnes() : bus.read(port, width);
     }
 
     @Override
     public void busWrite(int port, IoWidth width, int value) {
-        bus.write(port, width, value);
+        if (resolver.resolveBus(port, width) != AccessResolver.NONE) {
+            bus.write(port, width, value);
+        }
     }
 
     @Override

@@ -305,4 +305,21 @@ class PortSpaceTest {
         assertEquals(0xFFFF, space.busRead(0x400, IoWidth.WORD));
         assertTrue(space.decodes().size() == 2);
     }
+
+    @Test
+    @DisplayName("R72 bus access by tools: a claimed address reads all ones and takes no write; unclaimed ones are served")
+    void r72_busAccess_refusedOnClaimedAddresses() {
+        register(a, 0x310, 4);
+        String before = latches.log.toString();
+        assertEquals(0xFF, space.busRead(0x310, IoWidth.BYTE));
+        assertEquals(0xFFFFFFFF, space.busRead(0x30E, IoWidth.DWORD), "straddling into the claim");
+        space.busWrite(0x313, IoWidth.BYTE, 0x99);
+        space.busWrite(0x30F, IoWidth.WORD, 0x9999);
+        assertEquals(before, latches.log.toString(), "the device saw none of it");
+        assertEquals(0x23, latches.values[0x13]);
+        assertEquals(0x14, space.busRead(0x304, IoWidth.BYTE));
+        space.busWrite(0x304, IoWidth.BYTE, 0x77);
+        assertEquals(0x77, space.busRead(0x304, IoWidth.BYTE));
+        assertEquals(List.of(), a.records, "bus access records nothing");
+    }
 }
