@@ -3,7 +3,6 @@ package org.ndisport.sample.ne2000;
 import static org.ndisport.sample.ne2000.Registers.*;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.atomic.AtomicLong;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.io.IoPortRange;
@@ -13,20 +12,20 @@ import org.ndisport.api.miniport.InterruptRecognition;
 import org.ndisport.api.miniport.MiniportInitParameters;
 import org.ndisport.api.miniport.MiniportInterrupt;
 import org.ndisport.api.miniport.NdisMiniportHandle;
+import org.ndisport.sample.ne2000.VlanTable.Vlan;
 
 /**
  * One NE2000 adapter: probe, claim and bring-up in initialize (releasing everything on each failure,
- * R65, R71), a send queue transmitting one frame at a time, and an interrupt handler whose DPC drains
- * the receive ring into pooled lists indicated on the default port and completes sends.
+ * R65, R71), a send queue transmitting one frame at a time (802.1Q-tagged for a VLAN port), and an
+ * interrupt handler whose DPC completes sends and lets the {@link Receiver} drain the ring. Its VLAN
+ * ports are kept by {@link VlanPorts}.
  */
 final class Ne2000Adapter implements MiniportInterrupt {
-    private static final int POOL_SIZE = 64;
-
     private final NdisMiniportHandle handle;
-    private final ReceivePool pool = new ReceivePool(POOL_SIZE, MAX_FRAME + FCS);
+    private final VlanPorts vlans;
+    private final Receiver receiver;
+    private final byte[] tagged = new byte[VlanTag.MAX_TAGGED_FRAME];
     private final ArrayDeque<NetBufferList> sendQueue = new ArrayDeque<>();
-    private final byte[] header = new byte[4];
-    private final AtomicLong dropped = new AtomicLong();
     private CardIo io;
     private byte[] mac;
     private long portOffset = -1;
@@ -34,11 +33,16 @@ final class Ne2000Adapter implements MiniportInterrupt {
     private volatile boolean halting;
     private NetBufferList transmitting;
     private int dpcStatus;
-    private NetBufferList received;
-    private int receivedCount;
 
     Ne2000Adapter(NdisMiniportHandle handle) {
         this.handle = handle;
+        ReceiveFence fence = new ReceiveFence();
+        this.vlans = new VlanPorts(handle, fence);
+        this.receiver = new Receiver(handle, vlans, fence);
+    }
+
+    VlanPorts vlans() {
+        return vlans;
     }
 
     byte[] mac() {
@@ -46,7 +50,7 @@ final class Ne2000Adapter implements MiniportInterrupt {
     }
 
     long droppedFrames() {
-        return dropped.get();
+        return receiver.droppedFrames();
     }
 
     /** MiniportInitializeEx after the registration attributes. */
@@ -57,7 +61,7 @@ final class Ne2000Adapter implements MiniportInterrupt {
             return NdisStatus.RESOURCES;
         }
         io = new CardIo(handle, resources.base());
-        if (io.read(CR) == 0xFF) {
+        if (handle.immediateReadPortUchar(resources.base() + CR) == 0xFF) {
             return NdisStatus.ADAPTER_NOT_FOUND;
         }
         IoPortRangeResult claim = handle.registerIoPortRange(resources.base(), IO_LENGTH);
@@ -67,14 +71,19 @@ final class Ne2000Adapter implements MiniportInterrupt {
         portOffset = claim.portOffset();
         NdisStatus status = bringUp();
         if (status != NdisStatus.SUCCESS) {
+            vlans.close();
             release(true);
         }
         return status;
     }
 
-    /** MiniportHaltEx: a card that is gone is not touched, only released. */
+    /**
+     * MiniportHaltEx: the VLAN ports go first (deactivated and freed, R40, also on a surprise removal:
+     * they are runtime objects, not hardware); a card that is gone is not touched, only released.
+     */
     void halt(HaltAction action) {
         halting = true;
+        vlans.close();
         if (action != HaltAction.DEVICE_SURPRISE_REMOVED && interruptRegistered) {
             handle.synchronizeWithInterrupt(() -> {
                 io.stop();
@@ -84,21 +93,26 @@ final class Ne2000Adapter implements MiniportInterrupt {
         release(false);
         NetBufferList l;
         while ((l = nextQueued()) != null) {
-            l.status(NdisStatus.CLOSING);
+            l.status(NdisStatus.CLOSING).miniportReserved(null);
             handle.sendNetBufferListsComplete(l, 0);
         }
     }
 
-    /** MiniportSendNetBufferLists: only the default port exists on this card. */
+    /**
+     * MiniportSendNetBufferLists: untagged on the default port, tagged on a VLAN port (the tagged frame,
+     * at most 1518 bytes, fits the card's 1536); any other port is INVALID_PORT.
+     */
     void send(NetBufferList lists, int portNumber) {
+        Vlan vlan = portNumber == 0 ? null : vlans.table().sending(portNumber);
         NetBufferList next;
         for (NetBufferList l = lists; l != null; l = next) {
             next = l.next();
             l.next(null);
-            if (portNumber != 0 || l.length() < 14 || l.length() > MAX_FRAME) {
-                l.status(portNumber != 0 ? NdisStatus.INVALID_PORT : NdisStatus.INVALID_PARAMETER);
+            if ((portNumber != 0 && vlan == null) || l.length() < 14 || l.length() > MAX_FRAME) {
+                l.status(portNumber != 0 && vlan == null ? NdisStatus.INVALID_PORT : NdisStatus.INVALID_PARAMETER);
                 handle.sendNetBufferListsComplete(l, 0);
             } else {
+                l.miniportReserved(vlan);
                 synchronized (sendQueue) {
                     sendQueue.addLast(l);
                 }
@@ -109,11 +123,7 @@ final class Ne2000Adapter implements MiniportInterrupt {
 
     /** MiniportReturnNetBufferLists. */
     void returned(NetBufferList lists) {
-        NetBufferList next;
-        for (NetBufferList l = lists; l != null; l = next) {
-            next = l.next();
-            pool.give(l);
-        }
+        receiver.returned(lists);
     }
 
     @Override
@@ -134,9 +144,8 @@ final class Ne2000Adapter implements MiniportInterrupt {
         if ((dpcStatus & (ISR_PRX | ISR_RXE | ISR_OVW)) != 0) {
             boolean more;
             do {
-                more = handle.synchronizeWithInterrupt(this::drainRing);
-                indicateReceived();
-            } while (more && pool.available() > 0 && !halting);
+                more = receiver.pass(io);
+            } while (more && receiver.canReceive() && !halting);
         }
         if (halting) {
             return;
@@ -190,54 +199,6 @@ final class Ne2000Adapter implements MiniportInterrupt {
         return true;
     }
 
-    private void indicateReceived() {
-        if (received != null) {
-            NetBufferList chain = received;
-            int count = receivedCount;
-            received = null;
-            receivedCount = 0;
-            handle.indicateReceiveNetBufferLists(chain, 0, count, 0);
-        }
-    }
-
-    /**
-     * Pulls frames from the ring into pooled lists until the ring is empty (false) or the pool is (true:
-     * the rest stays in the ring for the next round, once lists come back).
-     */
-    private boolean drainRing() {
-        NetBufferList tail = null;
-        for (int curr = io.currentPage(); ; curr = io.currentPage()) {
-            int page = io.read(BNRY) + 1;
-            page = page >= RX_STOP ? RX_START : page;
-            if (page == curr) {
-                return false;
-            }
-            NetBufferList l = pool.take();
-            if (l == null) {
-                return true;
-            }
-            io.remoteRead(page << 8, header, 0, 4);
-            int next = header[1] & 0xFF;
-            int length = ((header[2] & 0xFF) | (header[3] & 0xFF) << 8) - 4 - FCS;
-            if (next < RX_START || next >= RX_STOP || length < 14 || length > MAX_FRAME) {
-                pool.give(l);
-                io.write(BNRY, curr == RX_START ? RX_STOP - 1 : curr - 1);
-                dropped.incrementAndGet();
-                return false;
-            }
-            io.remoteRead((page << 8) + 4, l.data(), 0, length);
-            l.frame(l.data(), 0, length);
-            if (tail == null) {
-                received = l;
-            } else {
-                tail.next(l);
-            }
-            tail = l;
-            receivedCount++;
-            io.write(BNRY, next == RX_START ? RX_STOP - 1 : next - 1);
-        }
-    }
-
     private void startTransmit() {
         NetBufferList l;
         synchronized (sendQueue) {
@@ -247,8 +208,13 @@ final class Ne2000Adapter implements MiniportInterrupt {
             l = sendQueue.pollFirst();
             transmitting = l;
         }
+        Vlan vlan = (Vlan) l.miniportReserved();
         if (!interruptRegistered || !handle.synchronizeWithInterrupt(() -> {
-            io.transmit(l.data(), l.offset(), l.length());
+            if (vlan == null) {
+                io.transmit(l.data(), l.offset(), l.length());
+            } else {
+                io.transmit(tagged, 0, VlanTag.insert(l.data(), l.offset(), l.length(), vlan.vlanId(), tagged));
+            }
             return true;
         })) {
             completeTransmit(NdisStatus.FAILURE);
@@ -262,7 +228,7 @@ final class Ne2000Adapter implements MiniportInterrupt {
             transmitting = null;
         }
         if (l != null) {
-            l.status(status);
+            l.status(status).miniportReserved(null);
             handle.sendNetBufferListsComplete(l, 0);
         }
     }

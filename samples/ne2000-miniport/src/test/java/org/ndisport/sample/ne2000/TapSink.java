@@ -11,16 +11,27 @@ import org.ndisport.api.binding.UnbindReason;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
 import org.ndisport.api.data.StatusIndication;
+import org.ndisport.api.pnp.NetPnPEventCode;
 import org.ndisport.api.pnp.NetPnPEventNotification;
+import org.ndisport.api.port.NdisPort;
 
-/** A binding layer stand-in: keeps each ready adapter, copies every received frame, returns the lists at once. */
+/**
+ * A binding layer stand-in: keeps each ready adapter, copies every received frame (by adapter, and by
+ * adapter and port), returns the lists at once, and records port events and OID completions.
+ */
 final class TapSink implements AdapterEventSink {
     final Map<String, BindableAdapter> ready = new ConcurrentHashMap<>();
     final Map<String, BlockingQueue<byte[]>> frames = new ConcurrentHashMap<>();
     final BlockingQueue<NdisStatus> sendCompletions = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> portEvents = new LinkedBlockingQueue<>();
+    final Map<OidRequest, NdisStatus> oidCompletions = new ConcurrentHashMap<>();
 
     BlockingQueue<byte[]> framesOf(String adapter) {
         return frames.computeIfAbsent(adapter, a -> new LinkedBlockingQueue<>());
+    }
+
+    BlockingQueue<byte[]> framesOf(String adapter, int port) {
+        return frames.computeIfAbsent(adapter + "/" + port, a -> new LinkedBlockingQueue<>());
     }
 
     @Override
@@ -35,6 +46,12 @@ final class TapSink implements AdapterEventSink {
 
     @Override
     public void portEvent(BindableAdapter adapter, NetPnPEventNotification notification) {
+        Object buffer = notification.netPnPEvent().buffer();
+        String ports = buffer instanceof int[] numbers ? java.util.Arrays.toString(numbers)
+                : ((NdisPort) buffer).toList(100).stream().map(p -> p.portCharacteristics().portNumber()).toList()
+                        .toString();
+        portEvents.add(adapter.name() + " " + NetPnPEventCode.fromCode(notification.netPnPEvent().netEvent())
+                .orElseThrow() + " " + ports);
     }
 
     @Override
@@ -42,6 +59,7 @@ final class TapSink implements AdapterEventSink {
             int receiveFlags) {
         for (NetBufferList l = lists; l != null; l = l.next()) {
             framesOf(adapter.name()).add(l.frameBytes());
+            framesOf(adapter.name(), portNumber).add(l.frameBytes());
         }
         adapter.returnNetBufferLists(lists, 0);
     }
@@ -59,5 +77,20 @@ final class TapSink implements AdapterEventSink {
 
     @Override
     public void oidComplete(BindableAdapter adapter, OidRequest request, NdisStatus status) {
+        synchronized (oidCompletions) {
+            oidCompletions.put(request, status);
+            oidCompletions.notifyAll();
+        }
+    }
+
+    /** The status a pended request completed with, waiting up to 10 s; null if it never completed. */
+    NdisStatus awaitCompletion(OidRequest request) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        synchronized (oidCompletions) {
+            while (!oidCompletions.containsKey(request) && System.nanoTime() < deadline) {
+                oidCompletions.wait(100);
+            }
+            return oidCompletions.get(request);
+        }
     }
 }
