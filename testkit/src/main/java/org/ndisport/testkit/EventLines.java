@@ -28,7 +28,8 @@ public final class EventLines {
         return "[" + String.join(", ", out) + "]";
     }
 
-    static String portEvent(String adapter, NetPnPEventNotification notification) {
+    /** A port event as {@code port-activation A [1]}, {@code port-deactivation A [1]} or {@code pnp-event A CODE}. */
+    public static String portEvent(String adapter, NetPnPEventNotification notification) {
         NetPnPEvent event = notification.netPnPEvent();
         if (event.netEvent() == NetPnPEventCode.PORT_ACTIVATION.code() && event.buffer() instanceof NdisPort chain) {
             return "port-activation " + adapter + " " + ports(chain);
@@ -44,7 +45,8 @@ public final class EventLines {
         return "pnp-event " + adapter + " " + event.netEvent();
     }
 
-    static String status(String adapter, StatusIndication indication) {
+    /** A status indication as {@code status A 1 port-state} (other codes in hex). */
+    public static String status(String adapter, StatusIndication indication) {
         String code = indication.statusCode() == StatusCodes.NDIS_STATUS_PORT_STATE ? "port-state"
                 : String.format("0x%08x", indication.statusCode());
         return "status " + adapter + " " + Integer.toUnsignedString(indication.portNumber()) + " " + code;
