@@ -1,6 +1,7 @@
 package com.acme.tap;
 
 import java.util.Hashtable;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.osgi.framework.BundleActivator;
@@ -16,7 +17,7 @@ public final class TapActivator implements BundleActivator {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Constants.SERVICE_RANKING, RANKING);
         props.put("acme.log", "tap");
-        context.registerService(new String[] {AdapterEventSink.class.getName(), Supplier.class.getName()},
+        context.registerService(new String[] {AdapterEventSink.class.getName(), Supplier.class.getName(), Consumer.class.getName()},
                 new TapBindingLayer(), props);
     }
 

@@ -2,7 +2,10 @@ package com.acme.tap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.AdapterEventSink;
@@ -16,16 +19,17 @@ import org.ndisport.api.port.NdisPort;
 
 /**
  * Another implementation of the binding layer, written against the ndisport API only: it binds no
- * protocol at all. It logs what the engine tells it, hands every received list straight back, and on
- * each adapter that becomes ready sends one frame down port 0 (from its own thread), so a test can
- * see the whole data path switch to it. Its log is readable through its {@code Supplier<List<String>>}
- * service.
+ * protocol at all. It logs what the engine tells it and hands every received list straight back. Its
+ * log is readable through its {@code Supplier<List<String>>} service, and its {@code Consumer<String>}
+ * service sends one broadcast frame down port 0 of the named ready adapter, so a test can see the
+ * whole data path switch to it.
  */
-public final class TapBindingLayer implements AdapterEventSink, Supplier<List<String>> {
+public final class TapBindingLayer implements AdapterEventSink, Supplier<List<String>>, Consumer<String> {
     private static final byte[] FRAME = {-1, -1, -1, -1, -1, -1, 2, (byte) 0xAC, 0x3E, 0, 0, 2, (byte) 0x88,
             (byte) 0xB7, 't', 'a', 'p', '!'};
 
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private final Map<String, BindableAdapter> ready = new ConcurrentHashMap<>();
 
     @Override
     public List<String> get() {
@@ -34,15 +38,22 @@ public final class TapBindingLayer implements AdapterEventSink, Supplier<List<St
 
     @Override
     public void adapterReady(BindableAdapter adapter) {
+        ready.put(adapter.name(), adapter);
         log.add("ready " + adapter.name() + " " + numbers(adapter.activePorts()));
-        Thread sender = new Thread(() -> adapter.sendNetBufferLists(NetBufferList.copyOf(FRAME), 0, 0),
-                "acme-tap-sender");
-        sender.setDaemon(true);
-        sender.start();
+    }
+
+    @Override
+    public void accept(String adapterName) {
+        BindableAdapter adapter = ready.get(adapterName);
+        if (adapter == null) {
+            throw new IllegalStateException(adapterName + " is not ready");
+        }
+        adapter.sendNetBufferLists(NetBufferList.copyOf(FRAME), 0, 0);
     }
 
     @Override
     public void adapterUnavailable(BindableAdapter adapter, UnbindReason reason) {
+        ready.remove(adapter.name(), adapter);
         log.add("unavailable " + adapter.name() + " " + reason);
     }
 

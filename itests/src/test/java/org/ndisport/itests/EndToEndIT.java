@@ -19,6 +19,7 @@ import org.ndisport.api.runtime.AdapterPhase;
 import org.ndisport.api.runtime.NdisRuntime;
 import org.ndisport.api.runtime.PortState;
 import org.ndisport.sample.ne2000.Ne2000Miniport;
+import org.ndisport.testkit.Frames;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -97,10 +98,10 @@ public class EndToEndIT {
 
     /** One frame from A to B and one from B to A, on the given ports, arriving byte for byte. */
     private static void exchange(FrameProtocol protocol, int portA, int portB) throws InterruptedException {
-        byte[] ab = frame(MAC_B, MAC_A, 100 + portA);
+        byte[] ab = Frames.ethernet(MAC_B, MAC_A, 100 + portA, portA);
         assertEquals(NdisStatus.SUCCESS, protocol.send("nicA", portA, ab));
         assertArrayEquals("nicA port " + portA + " -> nicB port " + portB, ab, protocol.nextFrame("nicB", portB));
-        byte[] ba = frame(MAC_A, MAC_B, 200 + portB);
+        byte[] ba = Frames.ethernet(MAC_A, MAC_B, 200 + portB, portB + 50);
         assertEquals(NdisStatus.SUCCESS, protocol.send("nicB", portB, ba));
         assertArrayEquals("nicB port " + portB + " -> nicA port " + portA, ba, protocol.nextFrame("nicA", portA));
     }
@@ -114,11 +115,5 @@ public class EndToEndIT {
     private static void deleteVlanPort(FrameProtocol protocol, String adapter, int port) throws InterruptedException {
         OidRequest delete = OidRequest.set(Ne2000Miniport.OID_SAMPLE_DELETE_VLAN_PORT, 0, port, Integer.BYTES);
         assertEquals("delete VLAN port on " + adapter, NdisStatus.SUCCESS, protocol.oid(adapter, delete));
-    }
-
-    /** An Ethernet frame of {@code length} bytes with a recognisable payload. */
-
-    private static byte[] frame(byte[] destination, byte[] source, int length) {
-        return EndToEndFrames.frame(destination, source, length);
     }
 }

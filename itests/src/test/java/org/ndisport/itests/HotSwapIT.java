@@ -84,7 +84,8 @@ public class HotSwapIT {
         in.virtualAdapter("loop0", "acme-loopback");
         awaitRunning();
         awaitBound(recorder, "bind loop0 [0, 1, 2]", "bind nicA [0]", "bind nicB [0]");
-        settle();
+        settle("phase loop0 P2_OPERATIONAL", "port loop0 2 ACTIVATED", "phase nicA P2_OPERATIONAL",
+                "phase nicB P2_OPERATIONAL");
     }
 
     @After
@@ -195,7 +196,7 @@ public class HotSwapIT {
         scripted.onHalt(org.ndisport.testkit.WellBehavedHalt.of(virt0, List::of));
         assertEquals(NdisStatus.SUCCESS, virt0.initialize());
         awaitBound(recorder, "bind virt0 [0, 1, 2]");
-        settle();
+        settle("phase virt0 P2_OPERATIONAL");
 
         layer.stop();
         assertEvents(recorder, "unbind loop0", "unbind nicA", "unbind nicB", "unbind virt0");
@@ -274,7 +275,7 @@ public class HotSwapIT {
         in.service(org.osgi.service.cm.ConfigurationAdmin.class)
                 .getFactoryConfiguration(Installation.DEVICE_FACTORY_PID, "latch0", "?").update(latch);
         awaitBound(recorder, "bind latch0 [0]");
-        settle();
+        settle("phase latch0 P2_OPERATIONAL");
 
         hardware.stop();
         NdisRuntime runtime = in.service(NdisRuntime.class);
@@ -339,9 +340,13 @@ public class HotSwapIT {
         return out;
     }
 
-    /** Lets EventAdmin deliver what setup posted, then forgets it. */
-    private void settle() throws InterruptedException {
-        Thread.sleep(300);
+    /**
+     * Waits until EventAdmin delivered the last events setup posted, then forgets them. EventAdmin keeps
+     * the order of each posting thread, so what an adapter posted before its last line is in too.
+     */
+    private void settle(String... lastLines) {
+        await(() -> in.events().lines().containsAll(List.of(lastLines)), "setup's events delivered",
+                () -> " " + in.events().lines());
         in.events().clear();
     }
 

@@ -35,6 +35,7 @@ import org.ndisport.api.runtime.AdapterView;
 import org.ndisport.api.runtime.NdisRuntime;
 import org.ndisport.api.runtime.Violation;
 import org.ndisport.sample.ne2000.Ne2000Miniport;
+import org.ndisport.testkit.Frames;
 import org.ndisport.testkit.ScriptedMiniport;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -169,7 +170,7 @@ public class IsolationIT {
                     default -> null;
                 });
         sink.portEvent(impostor, NetPnPEventNotification.portDeactivation(0));
-        sink.receive(impostor, NetBufferList.copyOf(EndToEndFrames.frame(MAC_A, MAC_B, 64)), 0, 1, 0);
+        sink.receive(impostor, NetBufferList.copyOf(Frames.ethernet(MAC_A, MAC_B, 64, 0)), 0, 1, 0);
         sink.adapterUnavailable(impostor, UnbindReason.HALT_SCHEDULED);
         assertEquals("the real nicA's binding saw none of it", List.of("bind nicA [0]", "bind nicB [0]"),
                 sortedEvents());
@@ -177,7 +178,7 @@ public class IsolationIT {
 
         runtime.verifier().clear();
         assertEquals("a send to a port that does not exist", NdisStatus.INVALID_PORT,
-                owner.send("nicA", 1, EndToEndFrames.frame(MAC_B, MAC_A, 64)));
+                owner.send("nicA", 1, Frames.ethernet(MAC_B, MAC_A, 64, 0)));
         List<Violation> recorded = runtime.verifier().violations();
         assertEquals(recorded.toString(), 1, recorded.size());
         assertEquals("the breach is the sender's", in.ownBundle(), recorded.get(0).bundle());
@@ -196,10 +197,10 @@ public class IsolationIT {
 
     /** nicA and nicB still carry frames both ways and the verifier names neither. */
     private void assertCardsStillWork() throws InterruptedException {
-        byte[] ab = EndToEndFrames.frame(MAC_B, MAC_A, 90);
+        byte[] ab = Frames.ethernet(MAC_B, MAC_A, 90, 0);
         assertEquals(NdisStatus.SUCCESS, owner.send("nicA", 0, ab));
         assertTrue(java.util.Arrays.equals(ab, owner.nextFrame("nicB", 0)));
-        byte[] ba = EndToEndFrames.frame(MAC_A, MAC_B, 91);
+        byte[] ba = Frames.ethernet(MAC_A, MAC_B, 91, 0);
         assertEquals(NdisStatus.SUCCESS, owner.send("nicB", 0, ba));
         assertTrue(java.util.Arrays.equals(ba, owner.nextFrame("nicA", 0)));
         List<Violation> aboutCards = runtime.verifier().violations().stream()

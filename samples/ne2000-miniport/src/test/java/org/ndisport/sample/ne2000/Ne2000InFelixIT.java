@@ -1,5 +1,6 @@
 package org.ndisport.sample.ne2000;
 
+import static org.ndisport.testkit.Frames.ethernet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -206,17 +207,6 @@ class Ne2000InFelixIT {
         assertEquals(List.of(), rules, "the probes use NdisImmediateReadPortUchar: no D28");
     }
 
-    private static byte[] frame(byte[] to, byte[] from, int length, int seed) {
-        byte[] f = new byte[length];
-        System.arraycopy(to, 0, f, 0, 6);
-        System.arraycopy(from, 0, f, 6, 6);
-        f[12] = (byte) 0x88;
-        f[13] = (byte) 0xB5;
-        for (int i = 14; i < length; i++) {
-            f[i] = (byte) (i * 11 + seed);
-        }
-        return f;
-    }
 
     private static void send(WireProtocol p, String adapter, int port, byte[] frame) throws InterruptedException {
         p.bindings.get(adapter).sendNetBufferLists(NetBufferList.copyOf(frame), port, 0);
@@ -250,20 +240,20 @@ class Ne2000InFelixIT {
         assertEquals(PortState.ACTIVATED, runtime.adapter("nicA").orElseThrow().port(1).state());
         assertEquals(PortState.ACTIVATED, runtime.adapter("nicB").orElseThrow().port(1).state());
         for (int n = 0; n < 10; n++) {
-            byte[] ab = frame(macB, macA, 60 + n * 145, n);
+            byte[] ab = ethernet(macB, macA, 60 + n * 145, n);
             send(p, "nicA", 1, ab);
             assertArrayEquals(ab, p.receivedOn("nicB", 1).poll(WAIT, TimeUnit.SECONDS), "A->B on VLAN 5, frame " + n);
-            byte[] ba = frame(macA, macB, 60 + n * 145, n + 100);
+            byte[] ba = ethernet(macA, macB, 60 + n * 145, n + 100);
             send(p, "nicB", 1, ba);
             assertArrayEquals(ba, p.receivedOn("nicA", 1).poll(WAIT, TimeUnit.SECONDS), "B->A on VLAN 5, frame " + n);
         }
-        byte[] plain = frame(macB, macA, 300, 7);
+        byte[] plain = ethernet(macB, macA, 300, 7);
         send(p, "nicA", 0, plain);
         assertArrayEquals(plain, p.receivedOn("nicB", 0).poll(WAIT, TimeUnit.SECONDS), "port 0 to port 0");
 
         assertEquals(2, createVlan(p, "nicA", 7));
-        send(p, "nicA", 2, frame(macB, macA, 100, 9));
-        byte[] marker = frame(macB, macA, 120, 10);
+        send(p, "nicA", 2, ethernet(macB, macA, 100, 9));
+        byte[] marker = ethernet(macB, macA, 120, 10);
         send(p, "nicA", 0, marker);
         assertArrayEquals(marker, p.receivedOn("nicB", 0).poll(WAIT, TimeUnit.SECONDS), "marker after the VLAN 7 frame");
         assertEquals(12, p.receivedOn("nicB").size(), "10 frames on VLAN 5, 2 on port 0; the VLAN 7 frame was dropped");

@@ -1,5 +1,6 @@
 package org.ndisport.sample.ne2000;
 
+import static org.ndisport.testkit.Frames.ethernet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -177,15 +178,6 @@ class Ne2000MiniportTest {
         assertEquals(List.of(), fx.ruleIds());
     }
 
-    private static byte[] frame(byte[] to, byte[] from, int length, int seed) {
-        byte[] f = new byte[length];
-        System.arraycopy(to, 0, f, 0, 6);
-        System.arraycopy(from, 0, f, 6, 6);
-        for (int i = 12; i < length; i++) {
-            f[i] = (byte) (i * 7 + seed);
-        }
-        return f;
-    }
 
     @Test
     @DisplayName("a chain of 20 lists in one send is queued and transmitted in order; every list completes once")
@@ -197,7 +189,7 @@ class Ne2000MiniportTest {
         NetBufferList head = null;
         List<byte[]> sent = new ArrayList<>();
         for (int n = 19; n >= 0; n--) {
-            byte[] f = frame(MAC_B, MAC_A, 100 + n, n);
+            byte[] f = ethernet(MAC_B, MAC_A, 100 + n, n);
             sent.add(0, f);
             head = NetBufferList.copyOf(f).next(head);
         }
@@ -240,7 +232,7 @@ class Ne2000MiniportTest {
         for (byte[] f = queue.poll(1, TimeUnit.SECONDS); f != null; f = queue.poll(200, TimeUnit.MILLISECONDS)) {
             int n = f.length - 60;
             assertTrue(n > last, "frame " + n + " after " + last);
-            assertArrayEquals(frame(to, from, 60 + n, n), f, "frame " + n);
+            assertArrayEquals(ethernet(to, from, 60 + n, n), f, "frame " + n);
             last = n;
             received++;
         }
@@ -253,7 +245,7 @@ class Ne2000MiniportTest {
 
     private static void sendAll(BindableAdapter from, byte[] to, byte[] self, int count) {
         for (int n = 0; n < count; n++) {
-            from.sendNetBufferLists(NetBufferList.copyOf(frame(to, self, 60 + n, n)), 0, 0);
+            from.sendNetBufferLists(NetBufferList.copyOf(ethernet(to, self, 60 + n, n)), 0, 0);
         }
     }
 }

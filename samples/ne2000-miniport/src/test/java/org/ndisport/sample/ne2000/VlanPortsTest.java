@@ -1,5 +1,6 @@
 package org.ndisport.sample.ne2000;
 
+import static org.ndisport.testkit.Frames.ethernet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -151,17 +152,6 @@ class VlanPortsTest {
         }
     }
 
-    private static byte[] frame(byte[] to, byte[] from, int length, int seed) {
-        byte[] f = new byte[length];
-        System.arraycopy(to, 0, f, 0, 6);
-        System.arraycopy(from, 0, f, 6, 6);
-        f[12] = (byte) 0x88;
-        f[13] = (byte) 0xB5;
-        for (int i = 14; i < length; i++) {
-            f[i] = (byte) (i * 7 + seed);
-        }
-        return f;
-    }
 
     private NdisStatus send(AdapterRuntime a, int port, byte[] frame) throws InterruptedException {
         bound(a).sendNetBufferLists(NetBufferList.copyOf(frame), port, 0);
@@ -230,25 +220,25 @@ class VlanPortsTest {
         int portA = createVlan(a, 5);
         int portB = createVlan(b, 5);
         for (int length : new int[] {60, 61, 400, 1514}) {
-            byte[] ab = frame(MAC_B, MAC_A, length, portA);
+            byte[] ab = ethernet(MAC_B, MAC_A, length, portA);
             assertEquals(NdisStatus.SUCCESS, send(a, portA, ab));
             byte[] tagged = onWire.frames.poll(10, TimeUnit.SECONDS);
             assertNotNull(tagged);
             assertEquals(Math.max(length + 4, 60), tagged.length);
             assertEquals(5, VlanTag.vlanId(tagged, 0, tagged.length));
             assertArrayEquals(ab, tap.framesOf("nicB", portB).poll(10, TimeUnit.SECONDS), "length " + length);
-            byte[] ba = frame(MAC_A, MAC_B, length, portB);
+            byte[] ba = ethernet(MAC_A, MAC_B, length, portB);
             assertEquals(NdisStatus.SUCCESS, send(b, portB, ba));
             assertArrayEquals(ba, tap.framesOf("nicA", portA).poll(10, TimeUnit.SECONDS), "length " + length);
             onWire.frames.clear();
         }
-        byte[] plain = frame(MAC_B, MAC_A, 100, 0);
+        byte[] plain = ethernet(MAC_B, MAC_A, 100, 0);
         assertEquals(NdisStatus.SUCCESS, send(a, 0, plain));
         assertArrayEquals(plain, onWire.frames.poll(10, TimeUnit.SECONDS), "untagged on the wire");
         assertArrayEquals(plain, tap.framesOf("nicB", 0).poll(10, TimeUnit.SECONDS));
         assertTrue(tap.framesOf("nicB", portB).isEmpty());
-        assertEquals(NdisStatus.INVALID_PARAMETER, send(a, portA, frame(MAC_B, MAC_A, 1515, 0)));
-        assertEquals(NdisStatus.INVALID_PORT, send(a, 7, frame(MAC_B, MAC_A, 100, 0)));
+        assertEquals(NdisStatus.INVALID_PARAMETER, send(a, portA, ethernet(MAC_B, MAC_A, 1515, 0)));
+        assertEquals(NdisStatus.INVALID_PORT, send(a, 7, ethernet(MAC_B, MAC_A, 100, 0)));
         assertEquals(List.of(), fx.ruleIds());
     }
 
@@ -258,7 +248,7 @@ class VlanPortsTest {
         Card card = card("nicB", 0x320, MAC_B, 11);
         AdapterRuntime b = running(card);
         int port = createVlan(b, 5);
-        byte[] payload = frame(MAC_B, MAC_A, 200, 1);
+        byte[] payload = ethernet(MAC_B, MAC_A, 200, 1);
         byte[] tagged = new byte[VlanTag.MAX_TAGGED_FRAME];
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 40; i++) {
