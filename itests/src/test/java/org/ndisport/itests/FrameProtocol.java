@@ -24,7 +24,6 @@ import org.ndisport.testkit.EventLines;
 final class FrameProtocol implements ProtocolDriver {
     private final Map<String, ProtocolBindingHandle> bindings = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<byte[]>> received = new ConcurrentHashMap<>();
-    private final BlockingQueue<NdisStatus> sendCompletions = new LinkedBlockingQueue<>();
     private final Map<OidRequest, BlockingQueue<NdisStatus>> pendedOids = new ConcurrentHashMap<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
 
@@ -67,7 +66,11 @@ final class FrameProtocol implements ProtocolDriver {
     @Override
     public void sendNetBufferListsComplete(ProtocolBindingHandle binding, NetBufferList lists, int flags) {
         for (NetBufferList l = lists; l != null; l = l.next()) {
-            sendCompletions.add(l.status());
+            if (l.protocolReserved() instanceof BlockingQueue<?> q) {
+                @SuppressWarnings("unchecked")
+                BlockingQueue<NdisStatus> completion = (BlockingQueue<NdisStatus>) q;
+                completion.add(l.status());
+            }
         }
     }
 
@@ -81,8 +84,9 @@ final class FrameProtocol implements ProtocolDriver {
 
     /** Sends one frame to {@code port} of {@code adapter}; returns its completion status. */
     NdisStatus send(String adapter, int port, byte[] frame) throws InterruptedException {
-        binding(adapter).sendNetBufferLists(NetBufferList.copyOf(frame), port, 0);
-        NdisStatus status = sendCompletions.poll(Installation.WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        BlockingQueue<NdisStatus> completion = new LinkedBlockingQueue<>();
+        binding(adapter).sendNetBufferLists(NetBufferList.copyOf(frame).protocolReserved(completion), port, 0);
+        NdisStatus status = completion.poll(Installation.WAIT_MILLIS, TimeUnit.MILLISECONDS);
         if (status == null) {
             throw new AssertionError("send on " + adapter + " port " + port + " never completed");
         }

@@ -165,11 +165,17 @@ final class Installation implements AutoCloseable {
         return p;
     }
 
+    /** Registers {@code service} from the test bundle; unregistered on close. */
+    <S> S register(Class<S> type, S service, Dictionary<String, Object> properties) {
+        registrations.add(context.registerService(type, service, properties));
+        return service;
+    }
+
     /** Registers {@code protocol} from the test bundle under {@code name}; unregistered on close. */
     <P extends ProtocolDriver> P protocol(P protocol, String name) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(ProtocolDriverProperties.PROTOCOL_NAME, name);
-        registrations.add(context.registerService(ProtocolDriver.class, protocol, props));
+        register(ProtocolDriver.class, protocol, props);
         return protocol;
     }
 

@@ -69,7 +69,8 @@ public class ReplacementIT {
 
             tap.stop();
             takeExactly(recorder, "bind loop0 [0, 1, 2]", "bind nicA [0]", "bind nicB [0]");
-            List<String> last = tapLog.get().subList(tapLog.get().size() - 3, tapLog.get().size());
+            List<String> log = tapLog.get();
+            List<String> last = log.subList(log.size() - 3, log.size());
             assertEquals(List.of("unavailable loop0 BINDING_LAYER_STOPPING", "unavailable nicA BINDING_LAYER_STOPPING",
                     "unavailable nicB BINDING_LAYER_STOPPING"), sorted(last));
             assertEquals(3, in.service(Bindings.class).bindings().size());

@@ -36,7 +36,8 @@ public interface IoPortSpace {
     /**
      * {@code NdisImmediateReadPort…}: a read of the bus without a claim, the way a driver probes. A read
      * on a range the caller registered records R66 (and is still performed); a range another adapter
-     * claimed is refused as in §5.4 row 2 (R72). No D28 warning: this is the sanctioned probing call.
+     * claimed is refused as in §5.4 row 2 (all ones), recorded as violation N22, the runtime's own rule
+     * for it. No D28 warning: this is the sanctioned probing call.
      */
     int immediateRead(IoCaller caller, long port, IoWidth width);
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.io.IoClaim;
+import org.ndisport.api.io.IoDecode;
 import org.ndisport.api.io.IoPortRange;
 import org.ndisport.api.io.IoPortSpace;
 import org.ndisport.api.miniport.HaltAction;
@@ -101,6 +102,7 @@ class DevicesInFelixIT {
         FelixHarness.awaitTrue(() -> runtime.adapter("nic0").isPresent(), "adapter nic0");
         assertEquals("nic0 [ne2000]", runtime.adapter("nic0").orElseThrow().device());
         assertEquals(List.of(new IoClaim(new IoPortRange(0x300, 0x20), "nic0", "nic0")), space.claims());
+        assertEquals(List.of(new IoDecode(new IoPortRange(0x300, 0x20), "nic0")), space.decodes());
         assertEquals(0xFF, space.busRead(0x300, org.ndisport.api.io.IoWidth.BYTE),
                 "a claimed range is its adapter's alone, also to bus access (R72)");
 

@@ -65,9 +65,12 @@ final class PortThread {
                 LOG.log(Level.ERROR, handle.adapterName() + ": " + request + " failed", e);
                 status = NdisStatus.FAILURE;
             }
-            handle.oidRequestComplete(request, status);
-            synchronized (this) {
-                pended--;
+            try {
+                handle.oidRequestComplete(request, status);
+            } finally {
+                synchronized (this) {
+                    pended--;
+                }
             }
             afterWork.run();
         });

@@ -128,7 +128,12 @@ final class VlanPorts {
         }
         if (!active.isEmpty()) {
             fence.await();
-            handle.netPnPEvent(NetPnPEventNotification.portDeactivation(ports(active)));
+            NdisStatus deactivated = handle.netPnPEvent(NetPnPEventNotification.portDeactivation(ports(active)));
+            if (deactivated != NdisStatus.SUCCESS) {
+                LOG.log(Level.WARNING, "{0}: VLAN ports not deactivated at halt ({1}); left to the runtime",
+                        handle.adapterName(), deactivated);
+                allocated = allocated.stream().filter(s -> !active.contains(s)).toList();
+            }
         }
         allocated.forEach(s -> handle.freePort(s.vlan.port()));
         synchronized (thread) {
