@@ -1,6 +1,7 @@
 package com.acme.echo;
 
 import java.util.Hashtable;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ndisport.api.protocol.ProtocolDriver;
 import org.ndisport.api.protocol.ProtocolDriverProperties;
@@ -9,20 +10,18 @@ import org.osgi.framework.BundleContext;
 
 /** Registers the echo protocol as a {@code ProtocolDriver} service, without Declarative Services. */
 public final class EchoActivator implements BundleActivator {
-    private EchoProtocol protocol;
-
     @Override
     public void start(BundleContext context) {
-        protocol = new EchoProtocol();
+        EchoProtocol protocol = new EchoProtocol();
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(ProtocolDriverProperties.PROTOCOL_NAME, "acme-echo");
         props.put("acme.log", "echo");
-        context.registerService(new String[] {ProtocolDriver.class.getName(), Supplier.class.getName()}, protocol,
-                props);
+        context.registerService(new String[] {ProtocolDriver.class.getName(), Supplier.class.getName(),
+                Consumer.class.getName()}, protocol, props);
     }
 
     @Override
     public void stop(BundleContext context) {
-        protocol.close();
+        // the framework unregisters the service; the runtime closes the bindings
     }
 }

@@ -42,6 +42,7 @@ final class Events implements EventHandler, AutoCloseable {
                     + ": " + event.getProperty(EventTopics.MESSAGE));
             default -> lines.add(event.getTopic() + " " + adapter);
         }
+        Changes.signal();
     }
 
     /** Every line so far, oldest first. */

@@ -31,14 +31,11 @@ final class FrameProtocol implements ProtocolDriver {
         return List.copyOf(events);
     }
 
-    boolean boundTo(String adapter) {
-        return bindings.containsKey(adapter);
-    }
-
     @Override
     public NdisStatus bindAdapter(ProtocolBindingHandle binding, BindParameters parameters) {
         bindings.put(parameters.adapterName(), binding);
         events.add("bind " + parameters.adapterName() + " " + EventLines.ports(parameters.activePorts()));
+        Changes.signal();
         return NdisStatus.SUCCESS;
     }
 
@@ -46,11 +43,13 @@ final class FrameProtocol implements ProtocolDriver {
     public void unbindAdapter(ProtocolBindingHandle binding) {
         bindings.remove(binding.adapterName(), binding);
         events.add("unbind " + binding.adapterName());
+        Changes.signal();
     }
 
     @Override
     public NdisStatus netPnPEvent(ProtocolBindingHandle binding, NetPnPEventNotification notification) {
         events.add(EventLines.portEvent(binding.adapterName(), notification));
+        Changes.signal();
         return NdisStatus.SUCCESS;
     }
 
@@ -115,6 +114,16 @@ final class FrameProtocol implements ProtocolDriver {
     /** The next frame received on {@code port} of {@code adapter}, or null after the wait. */
     byte[] nextFrame(String adapter, int port) throws InterruptedException {
         return queue(adapter, port).poll(Installation.WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The next frame received on {@code port} of {@code adapter} within {@code millis}, or null. */
+    byte[] nextFrame(String adapter, int port, long millis) throws InterruptedException {
+        return queue(adapter, port).poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Forgets the frames received on {@code port} of {@code adapter} and not yet taken. */
+    void drop(String adapter, int port) {
+        queue(adapter, port).clear();
     }
 
     /** Frames received on {@code port} of {@code adapter} and not yet taken. */

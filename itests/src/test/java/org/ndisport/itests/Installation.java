@@ -2,7 +2,6 @@ package org.ndisport.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
@@ -16,11 +15,17 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.ndisport.api.protocol.ProtocolDriver;
 import org.ndisport.api.protocol.ProtocolDriverProperties;
+import org.ndisport.api.runtime.BindingView;
+import org.ndisport.api.runtime.Bindings;
 import org.ndisport.testkit.RecordingProtocol;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
@@ -43,10 +48,26 @@ final class Installation implements AutoCloseable {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final List<RecordingProtocol> protocols = new ArrayList<>();
     private final Map<String, ServiceTracker<?, ?>> trackers = new ConcurrentHashMap<>();
+    private final FrameworkChanges changes = new FrameworkChanges();
+
+    /** Service and bundle events wake waiters. */
+    private static final class FrameworkChanges implements ServiceListener, BundleListener {
+        @Override
+        public void serviceChanged(ServiceEvent event) {
+            Changes.signal();
+        }
+
+        @Override
+        public void bundleChanged(BundleEvent event) {
+            Changes.signal();
+        }
+    }
 
     Installation(BundleContext context) {
         this.context = context;
         this.events = new Events(context);
+        context.addServiceListener(changes);
+        context.addBundleListener(changes);
     }
 
     BundleContext context() {
@@ -158,6 +179,27 @@ final class Installation implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the protocol named {@code protocol} has an open binding to each adapter. A binding
+     * opens when the protocol's bindAdapter returned; only then does it receive.
+     */
+    void awaitOpen(String protocol, String... adapters) {
+        await(() -> {
+            ServiceReference<Bindings> ref = context.getServiceReference(Bindings.class);
+            Bindings bindings = ref == null ? null : context.getService(ref);
+            if (bindings == null) {
+                return false;
+            }
+            try {
+                List<String> open = bindings.bindings().stream().filter(b -> b.protocol().equals(protocol))
+                        .map(BindingView::adapter).toList();
+                return open.containsAll(List.of(adapters));
+            } finally {
+                context.ungetService(ref);
+            }
+        }, protocol + " bound to " + List.of(adapters));
+    }
+
     /** A testkit recording protocol registered by the test bundle under {@code name}. */
     RecordingProtocol recorder(String name) {
         RecordingProtocol p = protocol(new RecordingProtocol(name), name);
@@ -184,45 +226,22 @@ final class Installation implements AutoCloseable {
         return FrameworkUtil.getBundle(Installation.class).getSymbolicName();
     }
 
-    /** Waits until {@code condition} holds; fails with {@code what} after {@link #WAIT_MILLIS}. */
+    /** Waits until {@code condition} holds ({@link Changes}); fails with {@code what} after {@link #WAIT_MILLIS}. */
     static void await(BooleanSupplier condition, String what) {
         await(condition, what, () -> "");
     }
 
     /** As {@link #await(BooleanSupplier, String)}; a failure also says what {@code detail} tells then. */
     static void await(BooleanSupplier condition, String what, Supplier<String> detail) {
-        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting for: " + what + detail.get());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        if (!Changes.await(condition, WAIT_MILLIS)) {
+            fail("timed out waiting for: " + what + detail.get());
         }
     }
 
     /** Waits until {@code actual} equals {@code expected}, then asserts it (for a readable failure). */
     static <T> void awaitEquals(String what, T expected, Supplier<T> actual) {
-        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
-        while (!expected.equals(actual.get()) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Changes.await(() -> expected.equals(actual.get()), WAIT_MILLIS);
         assertEquals(what, expected, actual.get());
-    }
-
-    /** Asserts a service reference is gone. */
-    void assertNoService(Class<?> type) {
-        ServiceReference<?> ref = context.getServiceReference(type);
-        assertNull(type.getSimpleName() + " still registered", ref);
     }
 
     @Override
@@ -237,5 +256,11 @@ final class Installation implements AutoCloseable {
         protocols.forEach(RecordingProtocol::close);
         trackers.values().forEach(ServiceTracker::close);
         events.close();
+        try {
+            context.removeServiceListener(changes);
+            context.removeBundleListener(changes);
+        } catch (IllegalStateException stopping) {
+            // the framework is stopping
+        }
     }
 }

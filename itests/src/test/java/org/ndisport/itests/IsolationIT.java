@@ -71,7 +71,7 @@ public class IsolationIT {
         owner = in.protocol(new FrameProtocol(), "owner");
         in.nic("nicA", 0x300, 10, "02:00:00:00:00:0a");
         in.nic("nicB", 0x320, 11, "02:00:00:00:00:0b");
-        await(() -> owner.boundTo("nicA") && owner.boundTo("nicB"), "bound to both cards");
+        in.awaitOpen("owner", "nicA", "nicB");
     }
 
     @After

@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -56,6 +57,10 @@ public class ThirdPartyIT {
 
             in.virtualAdapter("acme0", "acme-loopback");
             Supplier<List<String>> echo = in.acmeLog("echo");
+            await(() -> in.service(Bindings.class).bindings().size() == 1, "the echo protocol bound to acme0");
+            @SuppressWarnings("unchecked")
+            Consumer<String> send = in.service(Consumer.class, "(acme.log=echo)");
+            send.accept("acme0");
             List<String> expected = List.of("bind acme0 [0, 1, 2]", "received acme0 0", "received acme0 1",
                     "received acme0 2", "sent acme0 0 SUCCESS", "sent acme0 1 SUCCESS",
                     "sent acme0 2 SUCCESS");
