@@ -38,7 +38,7 @@ import org.osgi.framework.ServiceRegistration;
 @RunWith(PaxExam.class)
 public class DriverHotSwapIT extends HotSwapFixture {
     @Test
-    public void miniportDriver_ne2000_stopStartUpdate_haltsAndReinitializesItsAdaptersOnly() throws Exception {
+    public void d34_miniportDriver_ne2000_stopStartUpdate_haltsAndReinitializesItsAdaptersOnly() throws Exception {
         Bundle driver = in.bundle(NE2000_BUNDLE);
 
         driver.stop();
@@ -71,7 +71,7 @@ public class DriverHotSwapIT extends HotSwapFixture {
     }
 
     @Test
-    public void miniportDriver_thirdPartyWithPorts_stopStartUpdate_deactivatesFreesAndRecreatesPorts() throws Exception {
+    public void r40_miniportDriver_thirdPartyWithPorts_stopStartUpdate_deactivatesFreesAndRecreatesPorts() throws Exception {
         Bundle driver = in.bundle(LOOPBACK_BUNDLE);
         Supplier<List<String>> driverLog = in.acmeLog("loopback");
         assertEquals(List.of("initialize loop0"), driverLog.get());

@@ -41,7 +41,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @RunWith(PaxExam.class)
 public class ImplementationHotSwapIT extends HotSwapFixture {
     @Test
-    public void bindingLayer_stopStartUpdate_closesEveryBindingAndRebindsWithCurrentActivePorts() throws Exception {
+    public void d17_bindingLayer_stopStartUpdate_closesEveryBindingAndRebindsWithCurrentActivePorts() throws Exception {
         Bundle layer = in.bundle("org.ndisport.binding");
         NdisRuntime runtime = in.service(NdisRuntime.class);
         ScriptedMiniport scripted = new ScriptedMiniport().onInitialize((h, p) -> {
@@ -117,7 +117,7 @@ public class ImplementationHotSwapIT extends HotSwapFixture {
     }
 
     @Test
-    public void ioportHw_stopStartUpdate_isASurpriseRemovalAndDevicesComeBackFromConfiguration() throws Exception {
+    public void d34_ioportHw_stopStartUpdate_isASurpriseRemovalAndDevicesComeBackFromConfiguration() throws Exception {
         Bundle hardware = in.bundle("org.ndisport.ioport");
         List<HaltAction> halts = new CopyOnWriteArrayList<>();
         ScriptedMiniport latchDriver = new ScriptedMiniport().onInitialize((h, p) -> {

@@ -113,7 +113,7 @@ public class IsolationIT {
     }
 
     @Test
-    public void aForeignBundleCannotActOnAnotherAdaptersIoRanges() throws Exception {
+    public void r72_aForeignBundleCannotActOnAnotherAdaptersIoRanges() throws Exception {
         IoPortSpace space = in.service(IoPortSpace.class);
         List<IoClaim> claims = space.claims();
         List<String> records = new CopyOnWriteArrayList<>();
@@ -157,7 +157,7 @@ public class IsolationIT {
     }
 
     @Test
-    public void aForeignBundleCannotActOnAnotherAdaptersPorts() throws Exception {
+    public void r46_aForeignBundleCannotActOnAnotherAdaptersPorts() throws Exception {
         AdapterEventSink sink = in.service(AdapterEventSink.class);
         BindableAdapter impostor = (BindableAdapter) Proxy.newProxyInstance(BindableAdapter.class.getClassLoader(),
                 new Class<?>[] {BindableAdapter.class}, (p, m, a) -> switch (m.getName()) {
