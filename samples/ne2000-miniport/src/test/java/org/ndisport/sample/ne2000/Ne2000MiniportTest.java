@@ -17,8 +17,6 @@ import org.ndisport.api.binding.BindableAdapter;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
 import org.ndisport.api.io.HardwareDevice;
-import org.ndisport.api.io.InterruptSink;
-import org.ndisport.api.io.IoPortRange;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.miniport.MiniportAttributes;
 import org.ndisport.api.runtime.AdapterPhase;
@@ -42,28 +40,6 @@ class Ne2000MiniportTest {
     private final Ne2000Miniport driver = new Ne2000Miniport();
     private final List<AdapterRuntime> adapters = new ArrayList<>();
 
-    /** A card on the bus and the wire, offered as a hardware device. */
-    private record Card(String name, Ne2000 nic, int base, int irq) implements HardwareDevice {
-        @Override
-        public String hardwareId() {
-            return "ne2000";
-        }
-
-        @Override
-        public List<IoPortRange> ioPorts() {
-            return List.of(new IoPortRange(base, Ne2000.IO_LENGTH));
-        }
-
-        @Override
-        public int interruptLine() {
-            return irq;
-        }
-
-        @Override
-        public void connectInterrupt(InterruptSink sink) {
-            nic.connectInterrupt(sink);
-        }
-    }
 
     Ne2000MiniportTest() {
         fx.context.ioPortSpace(space);
@@ -71,10 +47,7 @@ class Ne2000MiniportTest {
     }
 
     private Card card(String name, int base, byte[] mac, int irq) {
-        Ne2000 nic = new Ne2000(base, mac, wire);
-        space.attach(name, nic);
-        nic.plugIn();
-        return new Card(name, nic, base, irq);
+        return Card.plugged(name, base, mac, irq, space, wire);
     }
 
     private AdapterRuntime adapter(HardwareDevice device) {

@@ -27,9 +27,6 @@ import org.ndisport.api.binding.BindableAdapter;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
 import org.ndisport.api.data.OidRequestType;
-import org.ndisport.api.io.HardwareDevice;
-import org.ndisport.api.io.InterruptSink;
-import org.ndisport.api.io.IoPortRange;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.runtime.AdapterSpec;
 import org.ndisport.api.runtime.PortState;
@@ -37,7 +34,6 @@ import org.ndisport.core.adapter.internal.AdapterRuntime;
 import org.ndisport.core.adapter.internal.EngineFixture;
 import org.ndisport.ioport.ethernet.internal.EthernetSegment;
 import org.ndisport.ioport.ethernet.internal.Station;
-import org.ndisport.ioport.ne2000.internal.Ne2000;
 import org.ndisport.ioport.space.internal.PortSpace;
 
 /**
@@ -67,27 +63,6 @@ class VlanPortsTest {
         }
     }
 
-    private record Card(String name, Ne2000 nic, int base, int irq) implements HardwareDevice {
-        @Override
-        public String hardwareId() {
-            return "ne2000";
-        }
-
-        @Override
-        public List<IoPortRange> ioPorts() {
-            return List.of(new IoPortRange(base, Ne2000.IO_LENGTH));
-        }
-
-        @Override
-        public int interruptLine() {
-            return irq;
-        }
-
-        @Override
-        public void connectInterrupt(InterruptSink sink) {
-            nic.connectInterrupt(sink);
-        }
-    }
 
     VlanPortsTest() {
         fx.context.ioPortSpace(space);
@@ -101,10 +76,7 @@ class VlanPortsTest {
     }
 
     private Card card(String name, int base, byte[] mac, int irq) {
-        Ne2000 nic = new Ne2000(base, mac, wire);
-        space.attach(name, nic);
-        nic.plugIn();
-        return new Card(name, nic, base, irq);
+        return Card.plugged(name, base, mac, irq, space, wire);
     }
 
     private AdapterRuntime running(Card card) {
