@@ -1,6 +1,7 @@
 package org.ndisport.core.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ndisport.api.runtime.AdapterPhase;
@@ -13,9 +14,19 @@ import org.ndisport.core.verifier.internal.RecordListener;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
-/** Posts phase, port-state and verifier events to EventAdmin under {@code org/ndisport/}, when present. */
+/**
+ * Posts phase, port-state and verifier events to EventAdmin under {@code org/ndisport/}, when EventAdmin
+ * is present and some handler listens to the topic ({@link TopicInterest}).
+ */
 final class EventAdminEvents implements RuntimeEvents, RecordListener {
     private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
+    private final TopicInterest interest = new TopicInterest(List.of(EventTopics.ADAPTER_PHASE,
+            EventTopics.PORT_STATE, EventTopics.VIOLATION, EventTopics.WARNING));
+
+    /** Which topics registered handlers listen to. */
+    TopicInterest interest() {
+        return interest;
+    }
 
     void eventAdmin(EventAdmin value) {
         eventAdmin.set(value);
@@ -27,12 +38,15 @@ final class EventAdminEvents implements RuntimeEvents, RecordListener {
 
     @Override
     public void phaseChanged(String adapter, AdapterPhase phase) {
+        if (eventAdmin.get() == null || !interest.wanted(EventTopics.ADAPTER_PHASE)) {
+            return;
+        }
         post(EventTopics.ADAPTER_PHASE, Map.of(EventTopics.ADAPTER, adapter, EventTopics.PHASE, phase.name()));
     }
 
     @Override
     public void portStateChanged(String adapter, int port, PortState state) {
-        if (eventAdmin.get() == null) {
+        if (eventAdmin.get() == null || !interest.wanted(EventTopics.PORT_STATE)) {
             return;
         }
         post(EventTopics.PORT_STATE, Map.of(EventTopics.ADAPTER, adapter, EventTopics.PORT,
@@ -41,6 +55,10 @@ final class EventAdminEvents implements RuntimeEvents, RecordListener {
 
     @Override
     public void recorded(Violation v) {
+        String topic = v.severity() == Severity.WARNING ? EventTopics.WARNING : EventTopics.VIOLATION;
+        if (eventAdmin.get() == null || !interest.wanted(topic)) {
+            return;
+        }
         Map<String, Object> p = new HashMap<>();
         p.put(EventTopics.ADAPTER, v.adapter());
         p.put(EventTopics.PORT, v.port());
@@ -49,7 +67,7 @@ final class EventAdminEvents implements RuntimeEvents, RecordListener {
         p.put(EventTopics.BUNDLE, v.bundle());
         p.put(EventTopics.MESSAGE, v.message());
         p.put(EventTopics.SEQUENCE, v.sequence());
-        post(v.severity() == Severity.WARNING ? EventTopics.WARNING : EventTopics.VIOLATION, p);
+        post(topic, p);
     }
 
     private void post(String topic, Map<String, ?> properties) {

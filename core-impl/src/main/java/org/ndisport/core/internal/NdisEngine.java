@@ -20,6 +20,7 @@ import org.ndisport.api.runtime.Verifier;
 import org.ndisport.core.adapter.internal.AdapterRuntime;
 import org.ndisport.core.adapter.internal.EngineContext;
 import org.ndisport.core.verifier.internal.VerifierCore;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,6 +30,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,5 +182,20 @@ public final class NdisEngine implements NdisRuntime {
 
     void unbindEventAdmin(EventAdmin admin) {
         events.removeEventAdmin(admin);
+    }
+
+    /** Handlers are tracked by reference only (never obtained), for their {@code event.topics}. */
+    @Reference(service = EventHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, updated = "updatedEventHandler")
+    void bindEventHandler(ServiceReference<EventHandler> handler) {
+        events.interest().put(handler, handler.getProperty(EventConstants.EVENT_TOPIC));
+    }
+
+    void updatedEventHandler(ServiceReference<EventHandler> handler) {
+        bindEventHandler(handler);
+    }
+
+    void unbindEventHandler(ServiceReference<EventHandler> handler) {
+        events.interest().remove(handler);
     }
 }

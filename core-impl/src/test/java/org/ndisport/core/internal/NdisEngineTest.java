@@ -151,6 +151,7 @@ class NdisEngineTest {
             }
         };
         engine.bindEventAdmin(admin);
+        engine.bindEventHandler(handlerFor("org/ndisport/*"));
         SimpleDriver driver = new SimpleDriver(1);
         AdapterControl a = engine.createAdapter(AdapterSpec.virtual("a", driver, "drv.bundle"));
         a.initialize();
@@ -224,5 +225,19 @@ class NdisEngineTest {
         engine.unbindSink(first);
         assertTrue(secondReady.await(5, TimeUnit.SECONDS));
         assertEquals(List.of("first ready a", "first unavailable a BINDING_LAYER_STOPPING", "second ready a"), calls);
+    }
+
+    /** A handler's service reference listening to {@code topics}; the engine never gets the service. */
+    @SuppressWarnings("unchecked")
+    private static org.osgi.framework.ServiceReference<org.osgi.service.event.EventHandler> handlerFor(String topics) {
+        return (org.osgi.framework.ServiceReference<org.osgi.service.event.EventHandler>) java.lang.reflect.Proxy
+                .newProxyInstance(NdisEngineTest.class.getClassLoader(),
+                        new Class<?>[] {org.osgi.framework.ServiceReference.class},
+                        (p, m, a) -> switch (m.getName()) {
+                            case "getProperty" -> "event.topics".equals(a[0]) ? topics : null;
+                            case "hashCode" -> System.identityHashCode(p);
+                            case "equals" -> p == a[0];
+                            default -> null;
+                        });
     }
 }
