@@ -14,11 +14,15 @@ import org.ndisport.api.NdisStatus;
  */
 public final class NetBufferList {
     private static final VarHandle REFERENCES;
+    private static final VarHandle WORD;
     private static final VarHandle HOLDERS = MethodHandles.arrayElementVarHandle(long[].class);
+    /** Narrow form: the runtime's own reference is the top bit of {@link #ndisWord}. */
+    private static final long OWN = 1L << 63;
 
     static {
         try {
             REFERENCES = MethodHandles.lookup().findVarHandle(NetBufferList.class, "ndisReferences", int.class);
+            WORD = MethodHandles.lookup().findVarHandle(NetBufferList.class, "ndisWord", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -35,6 +39,12 @@ public final class NetBufferList {
     private int ndisPortNumber;
     private volatile int ndisReferences;
     private long[] ndisHolders;
+    /**
+     * Narrow form (binding slots below 63 only, the usual case): holder bits and the runtime's own
+     * reference in one word, so a release is one atomic operation. Written after {@link #ndisWide}.
+     */
+    private volatile long ndisWord;
+    private boolean ndisWide;
 
     /** An empty list with a buffer of the given capacity. */
     public NetBufferList(int capacity) {
@@ -172,6 +182,13 @@ public final class NetBufferList {
      * own included. Drivers neither set nor rely on it.
      */
     public void ndisHold(long[] holders, int references) {
+        if (holders.length == 1 && (holders[0] & OWN) == 0 && references == Long.bitCount(holders[0]) + 1) {
+            ndisWide = false;
+            // a release store: the chain reaches bindings on this thread, and other threads only through
+            // the hand-off of whoever passes a list on, which orders it
+            WORD.setRelease(this, holders[0] | OWN);
+            return;
+        }
         long[] mine = ndisHolders;
         if (mine == null || mine.length < holders.length) {
             mine = new long[holders.length];
@@ -179,15 +196,21 @@ public final class NetBufferList {
         }
         System.arraycopy(holders, 0, mine, 0, holders.length);
         java.util.Arrays.fill(mine, holders.length, mine.length, 0L);
+        ndisWide = true;
         ndisReferences = references;
+        ndisWord = 0;
     }
 
     /** True while binding slot {@code slot} holds the list (runtime scratch). */
     public boolean ndisHeldBy(int slot) {
+        long word = ndisWord;
+        if (!ndisWide) {
+            return slot < 63 && (word & (1L << slot)) != 0;
+        }
         long[] mine = ndisHolders;
-        int word = slot >>> 6;
-        return mine != null && word < mine.length
-                && ((long) HOLDERS.getVolatile(mine, word) & (1L << (slot & 63))) != 0;
+        int index = slot >>> 6;
+        return mine != null && index < mine.length
+                && ((long) HOLDERS.getVolatile(mine, index) & (1L << (slot & 63))) != 0;
     }
 
     /**
@@ -195,29 +218,52 @@ public final class NetBufferList {
      * dropped. Returns the references left, or -1, changing nothing, when that slot did not hold it.
      */
     public int ndisRelease(int slot) {
+        long word = ndisWord;
+        if (!ndisWide) {
+            if (slot >= 63) {
+                return -1;
+            }
+            long bit = 1L << slot;
+            while (true) {
+                if ((word & bit) == 0) {
+                    return -1;
+                }
+                long witness = (long) WORD.compareAndExchange(this, word, word & ~bit);
+                if (witness == word) {
+                    return Long.bitCount(word & ~bit);
+                }
+                word = witness;
+            }
+        }
         long[] mine = ndisHolders;
-        int word = slot >>> 6;
-        if (mine == null || word >= mine.length) {
+        int index = slot >>> 6;
+        if (mine == null || index >= mine.length) {
             return -1;
         }
         long bit = 1L << (slot & 63);
         long current;
         do {
-            current = (long) HOLDERS.getVolatile(mine, word);
+            current = (long) HOLDERS.getVolatile(mine, index);
             if ((current & bit) == 0) {
                 return -1;
             }
-        } while (!HOLDERS.compareAndSet(mine, word, current, current & ~bit));
+        } while (!HOLDERS.compareAndSet(mine, index, current, current & ~bit));
         return (int) REFERENCES.getAndAdd(this, -1) - 1;
     }
 
     /** The runtime drops its own reference; returns the references left. */
     public int ndisReleaseOwn() {
+        long word = ndisWord; // this volatile read orders the read of ndisWide after ndisHold's writes
+        if (!ndisWide) {
+            long before = (long) WORD.getAndBitwiseAnd(this, ~OWN);
+            return Long.bitCount(before & ~OWN);
+        }
         return (int) REFERENCES.getAndAdd(this, -1) - 1;
     }
 
     /** References still out (runtime scratch). */
     public int ndisReferences() {
-        return ndisReferences;
+        long word = ndisWord; // read first: orders the read of ndisWide
+        return ndisWide ? ndisReferences : Long.bitCount(word);
     }
 }

@@ -19,8 +19,12 @@ final class EventDelivery {
 
     void deliver(AdapterBindings owner, NetPnPEventNotification notification) {
         PortEvent event = owner.begin(notification);
-        for (Binding b : owner.bindings()) {
-            deliver(b, event);
+        try {
+            for (Binding b : owner.bindings()) {
+                deliver(b, event);
+            }
+        } finally {
+            event.delivered();
         }
     }
 

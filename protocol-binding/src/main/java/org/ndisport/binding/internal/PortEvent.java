@@ -9,12 +9,14 @@ import org.ndisport.api.port.PortCharacteristics;
 
 /**
  * One validated port event as the binding layer delivers it: its sequence number on the adapter, its
- * kind and the ports it lists (sorted, for the checks of spec §1.2 "open to a binding").
+ * kind and the ports it lists (sorted, for the checks of spec §1.2 "open to a binding"). The adapter
+ * keeps its latest event for those checks; the notification itself is dropped once delivered, so a
+ * large activation does not keep its chain alive until the next event.
  */
 final class PortEvent {
     private final long sequence;
     private final boolean activation;
-    private final NetPnPEventNotification notification;
+    private NetPnPEventNotification notification;
     private final int[] sortedPorts;
 
     private PortEvent(long sequence, boolean activation, NetPnPEventNotification notification, int[] ports) {
@@ -64,7 +66,12 @@ final class PortEvent {
         return sortedPorts;
     }
 
-    /** A binding's own copy of the notification (spec §4.1): its own chain or array. */
+    /** Every binding has had its copy: the runtime's notification is no longer needed. */
+    void delivered() {
+        notification = null;
+    }
+
+    /** A binding's own copy of the notification (spec §4.1): its own chain or array. Before {@link #delivered}. */
     NetPnPEventNotification copyForBinding() {
         NetPnPEvent event = notification.netPnPEvent();
         if (activation) {
