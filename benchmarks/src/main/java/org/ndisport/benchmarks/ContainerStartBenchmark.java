@@ -68,4 +68,16 @@ public class ContainerStartBenchmark {
         container = new Container(SCR_ONLY);
         return ServiceWait.await(container.context(), SERVICE_COMPONENT_RUNTIME);
     }
+
+    /**
+     * Not a target, a decomposition: the OSGi services ndisport needs besides SCR (ConfigAdmin,
+     * EventAdmin) without ndisport, so {@code ndisport - services} is what ndisport's own three bundles
+     * add.
+     */
+    @Benchmark
+    public Object services() {
+        container = new Container(Container.RUNTIME);
+        return ServiceWait.await(container.context(), SERVICE_COMPONENT_RUNTIME, "org.osgi.service.cm.ConfigurationAdmin",
+                "org.osgi.service.event.EventAdmin");
+    }
 }
