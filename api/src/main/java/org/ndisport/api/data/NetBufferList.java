@@ -255,6 +255,12 @@ public final class NetBufferList {
     public int ndisReleaseOwn() {
         long word = ndisWord; // this volatile read orders the read of ndisWide after ndisHold's writes
         if (!ndisWide) {
+            if (word == OWN) {
+                // no binding holds it any more, so no other thread writes this word until it is held
+                // again: a plain release store ends the runtime's reference without an atomic operation
+                WORD.setRelease(this, 0L);
+                return 0;
+            }
             long before = (long) WORD.getAndBitwiseAnd(this, ~OWN);
             return Long.bitCount(before & ~OWN);
         }
