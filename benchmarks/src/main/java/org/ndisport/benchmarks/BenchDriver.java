@@ -3,6 +3,7 @@ package org.ndisport.benchmarks;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.miniport.HaltAction;
@@ -22,7 +23,7 @@ public final class BenchDriver implements MiniportDriver {
     public static final String NAME = "bench";
 
     private final Map<String, NdisMiniportHandle> handles = new ConcurrentHashMap<>();
-    private volatile long returned;
+    private final LongAdder returned = new LongAdder();
 
     /** Registers a driver named {@link #NAME} in {@code context}. */
     public static BenchDriver register(BundleContext context) {
@@ -39,9 +40,9 @@ public final class BenchDriver implements MiniportDriver {
         return handles.get(adapter);
     }
 
-    /** Lists returned so far (not exact under concurrency; for sanity checks). */
+    /** Lists returned so far, exact under concurrency. */
     public long returned() {
-        return returned;
+        return returned.sum();
     }
 
     @Override
@@ -62,8 +63,22 @@ public final class BenchDriver implements MiniportDriver {
         handle.sendNetBufferListsComplete(lists, 0);
     }
 
+    /**
+     * Counts the returned lists; a list from a {@link ReceiveChain} (its {@code miniportReserved}) goes
+     * back to that chain's pool, as a pooling miniport does.
+     */
     @Override
     public void returnNetBufferLists(NdisMiniportHandle handle, NetBufferList lists, int returnFlags) {
-        returned++;
+        int n = 0;
+        NetBufferList l = lists;
+        while (l != null) {
+            NetBufferList next = l.next();
+            if (l.miniportReserved() instanceof ReceiveChain chain) {
+                chain.giveBack(l);
+            }
+            n++;
+            l = next;
+        }
+        returned.add(n);
     }
 }

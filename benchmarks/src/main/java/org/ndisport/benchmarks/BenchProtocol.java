@@ -1,6 +1,8 @@
 package org.ndisport.benchmarks;
 
 import java.util.Hashtable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.pnp.NetPnPEventNotification;
@@ -11,12 +13,13 @@ import org.ndisport.api.protocol.ProtocolDriverProperties;
 import org.osgi.framework.BundleContext;
 
 /**
- * A protocol for benchmarks: binds to every adapter, answers port events with SUCCESS, counts the lists
- * it receives and returns them at once.
+ * A protocol for benchmarks: binds to every adapter, answers port events with SUCCESS, returns every
+ * received chain at once, in one call, and counts binds and lists exactly under concurrent receives
+ * (the receive benchmark's sanity check relies on that).
  */
 public final class BenchProtocol implements ProtocolDriver {
-    private volatile long received;
-    private volatile int bound;
+    private final LongAdder received = new LongAdder();
+    private final AtomicInteger bound = new AtomicInteger();
 
     /** Registers a protocol named {@code name} in {@code context}. */
     public static BenchProtocol register(BundleContext context, String name) {
@@ -27,25 +30,25 @@ public final class BenchProtocol implements ProtocolDriver {
         return p;
     }
 
-    /** Lists received so far (a plain counter: exact on one thread). */
+    /** Lists received so far. */
     public long received() {
-        return received;
+        return received.sum();
     }
 
-    /** Adapters bound so far. */
+    /** Adapters bound now. */
     public int bound() {
-        return bound;
+        return bound.get();
     }
 
     @Override
     public NdisStatus bindAdapter(ProtocolBindingHandle binding, BindParameters parameters) {
-        bound++;
+        bound.incrementAndGet();
         return NdisStatus.SUCCESS;
     }
 
     @Override
     public void unbindAdapter(ProtocolBindingHandle binding) {
-        bound--;
+        bound.decrementAndGet();
     }
 
     @Override
@@ -56,7 +59,7 @@ public final class BenchProtocol implements ProtocolDriver {
     @Override
     public void receiveNetBufferLists(ProtocolBindingHandle binding, NetBufferList lists, int portNumber,
             int numberOfLists, int receiveFlags) {
-        received += numberOfLists;
+        received.add(numberOfLists);
         binding.returnNetBufferLists(lists, 0);
     }
 }

@@ -30,11 +30,11 @@ import org.osgi.service.event.EventHandler;
 /**
  * The receive indication path: one op is one indication of a {@value ReceiveChain#LISTS}-list chain of
  * {@value ReceiveChain#FRAME}-byte frames (built once per thread) on port 0, delivered to
- * {@code protocols} {@link ReceiveProtocol}s that each return the whole chain at once.
+ * {@code protocols} {@link BenchProtocol}s that each return the whole chain at once.
  * <ul>
  * <li>{@code runtime}: NdisMIndicateReceiveNetBufferLists from a virtual adapter's miniport handle,
  * through the real core-impl (port gate, IRQL, counters) and protocol-binding (per-list holder marks,
- * every binding called, lists back to {@link ReceiveDriver#returnNetBufferLists} when the last reference
+ * every binding called, lists back to {@link BenchDriver#returnNetBufferLists} when the last reference
  * goes) bundles in Felix.</li>
  * <li>{@code direct}: the baseline; the same chain handed to {@code protocols} protocol objects of the
  * same class by a plain interface call each, returned to a {@link ReceiveBindingStub} that walks and
@@ -68,26 +68,26 @@ public class ReceiveBenchmark {
 
     private final List<ReceiveChain> chains = new CopyOnWriteArrayList<>();
     private Container container;
-    private ReceiveDriver driver;
+    private BenchDriver driver;
     private NdisMiniportHandle handle;
-    private ReceiveProtocol[] bound;
-    private ReceiveProtocol[] baseline;
+    private BenchProtocol[] bound;
+    private BenchProtocol[] baseline;
     private EventAdmin eventAdmin;
 
     @Setup(Level.Trial)
     public void start() {
         container = Container.ndisport();
-        driver = ReceiveDriver.register(container.context());
-        bound = new ReceiveProtocol[protocols];
-        baseline = new ReceiveProtocol[protocols];
+        driver = BenchDriver.register(container.context());
+        bound = new BenchProtocol[protocols];
+        baseline = new BenchProtocol[protocols];
         for (int i = 0; i < protocols; i++) {
-            bound[i] = ReceiveProtocol.register(container.context(), "recv" + i);
-            baseline[i] = new ReceiveProtocol();
+            bound[i] = BenchProtocol.register(container.context(), "recv" + i);
+            baseline[i] = new BenchProtocol();
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(EventConstants.EVENT_TOPIC, ReceiveEventHandler.TOPIC);
             container.context().registerService(EventHandler.class, new ReceiveEventHandler(baseline[i]), props);
         }
-        container.virtualAdapter(ADAPTER, ReceiveDriver.NAME);
+        container.virtualAdapter(ADAPTER, BenchDriver.NAME);
         handle = driver.handle(ADAPTER);
         Container.await(() -> java.util.Arrays.stream(bound).allMatch(p -> p.bound() == 1), "protocols bound");
         eventAdmin = container.service(EventAdmin.class);
@@ -116,7 +116,7 @@ public class ReceiveBenchmark {
 
     @Benchmark
     public NetBufferList direct(ReceiveChain chain) {
-        for (ReceiveProtocol p : baseline) {
+        for (BenchProtocol p : baseline) {
             p.receiveNetBufferLists(chain.stub, chain.head, 0, ReceiveChain.LISTS, 0);
         }
         chain.baselineLists += ReceiveChain.LISTS;

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One benchmark thread's receive chain for {@link ReceiveBenchmark}: {@value #LISTS} lists of
- * {@value #FRAME}-byte frames, built once, their own free pool (filled by {@link ReceiveDriver} as lists
+ * {@value #FRAME}-byte frames, built once, their own free pool (filled by {@link BenchDriver} as lists
  * come back), a binding stub for the baselines, the event properties, and counters of the lists it
  * indicated. Thread confined: each thread indicates and gets back only its own lists.
  */

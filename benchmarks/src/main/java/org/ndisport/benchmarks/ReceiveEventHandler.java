@@ -18,9 +18,9 @@ public final class ReceiveEventHandler implements EventHandler {
     public static final String COUNT = "count";
     public static final String FLAGS = "flags";
 
-    private final ReceiveProtocol protocol;
+    private final BenchProtocol protocol;
 
-    public ReceiveEventHandler(ReceiveProtocol protocol) {
+    public ReceiveEventHandler(BenchProtocol protocol) {
         this.protocol = protocol;
     }
 
