@@ -34,6 +34,11 @@ public enum NdisStatus {
     BUFFER_TOO_SHORT(0xC0010016),
     /** An I/O port range overlaps a claimed range (D24). */
     RESOURCE_CONFLICT(0xC001001E),
+    /**
+     * The binding is paused: it is not running yet, so a send is refused (decision N37, the runtime's
+     * own use; NDIS completes sends on a paused binding so).
+     */
+    PAUSED(0xC023002A),
     /** A port that does not exist, or is not usable by the caller (R13, R26, R36, R38, R46). */
     INVALID_PORT(0xC023002D),
     /** A port that exists but is in the wrong state for the request (R14, R27, R37, D13). */

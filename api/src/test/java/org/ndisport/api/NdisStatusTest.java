@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class NdisStatusTest {
     @Test
-    @DisplayName("§1.6 every status code with its NDIS numeric value (plus ADAPTER_NOT_FOUND, which drivers return)")
+    @DisplayName("§1.6 every status code with its NDIS numeric value (plus ADAPTER_NOT_FOUND, which drivers return, and PAUSED, N37)")
     void everyCodeHasItsSpecValue() {
         Map<NdisStatus, Integer> spec = Map.ofEntries(Map.entry(NdisStatus.SUCCESS, 0x00000000),
                 Map.entry(NdisStatus.PENDING, 0x00000103), Map.entry(NdisStatus.FAILURE, 0xC0000001),
@@ -19,7 +19,8 @@ class NdisStatusTest {
                 Map.entry(NdisStatus.BAD_VERSION, 0xC0010004), Map.entry(NdisStatus.ADAPTER_NOT_FOUND, 0xC0010006),
                 Map.entry(NdisStatus.INVALID_DATA, 0xC0010015),
                 Map.entry(NdisStatus.BUFFER_TOO_SHORT, 0xC0010016),
-                Map.entry(NdisStatus.RESOURCE_CONFLICT, 0xC001001E), Map.entry(NdisStatus.INVALID_PORT, 0xC023002D),
+                Map.entry(NdisStatus.RESOURCE_CONFLICT, 0xC001001E), Map.entry(NdisStatus.PAUSED, 0xC023002A),
+                Map.entry(NdisStatus.INVALID_PORT, 0xC023002D),
                 Map.entry(NdisStatus.INVALID_PORT_STATE, 0xC023002E), Map.entry(NdisStatus.PORT_STATE, 0x40010022));
         assertEquals(spec.size(), NdisStatus.values().length);
         spec.forEach((status, code) -> {

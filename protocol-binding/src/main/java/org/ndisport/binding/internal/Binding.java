@@ -33,6 +33,8 @@ final class Binding implements ProtocolBindingHandle {
     private final AtomicInteger passingDown = new AtomicInteger();
     private volatile boolean detached;
     private volatile boolean closed;
+    /** Set once bindAdapter returned SUCCESS and the binding is open: before that it is paused (N37). */
+    private volatile boolean running;
     private volatile long heard = -1;
     private volatile long returned = -1;
     private volatile PendingEvent pending;
@@ -81,6 +83,11 @@ final class Binding implements ProtocolBindingHandle {
 
     void pending(PendingEvent value) {
         this.pending = value;
+    }
+
+    /** bindAdapter returned SUCCESS: sends are accepted from now on (N37). */
+    void run() {
+        running = true;
     }
 
     boolean closed() {
@@ -151,6 +158,11 @@ final class Binding implements ProtocolBindingHandle {
         Objects.requireNonNull(lists, "lists");
         if (closed) {
             completeRefused(lists, NdisStatus.CLOSING);
+            return;
+        }
+        if (!running) {
+            violation("N37", portNumber, "send before bindAdapter returned: the binding is not running yet");
+            completeRefused(lists, NdisStatus.PAUSED);
             return;
         }
         checkIrql(portNumber);

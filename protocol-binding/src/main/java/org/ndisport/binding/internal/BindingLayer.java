@@ -255,6 +255,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
             status = NdisStatus.FAILURE;
         }
         if (status == NdisStatus.SUCCESS) {
+            b.run();
             owner.add(b);
             return;
         }

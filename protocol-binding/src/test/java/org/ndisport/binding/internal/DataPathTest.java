@@ -20,10 +20,13 @@ import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
 import org.ndisport.api.data.StatusCodes;
 import org.ndisport.api.data.StatusIndication;
+import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.port.AuthStates;
 import org.ndisport.api.port.LinkState;
 import org.ndisport.api.port.NdisPortState;
+import org.ndisport.api.protocol.BindParameters;
 import org.ndisport.api.protocol.ProtocolBindingHandle;
+import org.ndisport.api.protocol.ProtocolDriver;
 import org.ndisport.api.runtime.PortState;
 import org.ndisport.api.runtime.Severity;
 import org.ndisport.api.runtime.VerifierMode;
@@ -52,6 +55,40 @@ class DataPathTest {
         assertEquals(List.of(first, second), p.sendCompletions);
         assertEquals(NdisStatus.SUCCESS, first.status());
         assertTrue(fx.records().isEmpty(), fx.records().toString());
+    }
+
+    @Test
+    @DisplayName("N37 a send from inside bindAdapter (the binding is not running yet) completes PAUSED, is recorded and reaches nothing")
+    void n37_sendBeforeBindReturned_paused() {
+        ScriptedMiniport m = fx.adapter("A");
+        List<NetBufferList> completed = new ArrayList<>();
+        NetBufferList early = frame();
+        ProtocolDriver eager = new ProtocolDriver() {
+            @Override
+            public NdisStatus bindAdapter(ProtocolBindingHandle binding, BindParameters parameters) {
+                binding.sendNetBufferLists(early, 0, 0);
+                return NdisStatus.SUCCESS;
+            }
+
+            @Override
+            public void unbindAdapter(ProtocolBindingHandle binding) {
+            }
+
+            @Override
+            public NdisStatus netPnPEvent(ProtocolBindingHandle binding, NetPnPEventNotification notification) {
+                return NdisStatus.SUCCESS;
+            }
+
+            @Override
+            public void sendNetBufferListsComplete(ProtocolBindingHandle binding, NetBufferList lists, int flags) {
+                completed.add(lists);
+            }
+        };
+        fx.layer.register(eager, "eager", BindingFixture.bundleOf("eager"), 0);
+        assertEquals(List.of(early), completed);
+        assertEquals(NdisStatus.PAUSED, early.status());
+        assertEquals(List.of(), m.sendPorts, "not delivered");
+        fx.assertOnlyRecord("N37", Severity.VIOLATION, "A", 0, "eager");
     }
 
     @Test
