@@ -1,8 +1,10 @@
 package org.ndisport.core.internal;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -66,10 +68,10 @@ final class TopicInterest {
             return List.of(s);
         }
         if (eventTopics instanceof String[] a) {
-            return List.of(a);
+            return Arrays.stream(a).filter(Objects::nonNull).toList();
         }
         if (eventTopics instanceof Collection<?> c) {
-            return c.stream().map(String::valueOf).toList();
+            return c.stream().filter(Objects::nonNull).map(String::valueOf).toList();
         }
         return List.of();
     }

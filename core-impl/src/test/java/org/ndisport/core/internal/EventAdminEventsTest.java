@@ -59,6 +59,9 @@ class EventAdminEventsTest {
         events.portStateChanged("b", 1, PortState.ACTIVATED);
         assertEquals(EventTopics.PORT_STATE + " b", posted.get(1));
 
+        events.interest().put("h3", new String[] {null, "org/ndisport/adapter/PHASE"});
+        assertTrue(events.interest().wanted(EventTopics.ADAPTER_PHASE), "a null entry does not hide the others");
+        events.interest().remove("h3");
         events.interest().remove("h2");
         events.interest().remove("h1");
         events.phaseChanged("c", AdapterPhase.P2_OPERATIONAL);
