@@ -40,7 +40,7 @@ class IndicationStressTest {
     private static final int POOL = 64;
 
     /** A miniport that counts, per list, how often it got the list back. */
-    private static final class CountingMiniport implements MiniportDriver {
+    static final class CountingMiniport implements MiniportDriver {
         volatile NdisMiniportHandle handle;
 
         @Override
@@ -112,7 +112,7 @@ class IndicationStressTest {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             threads.add(new Thread(() -> {
-                indicate(h, port, wrongReturns);
+                indicate(h, port, wrongReturns, PER_THREAD, new AtomicLong());
                 indicatorsDone.countDown();
             }, "indicator-" + t));
         }
@@ -159,10 +159,11 @@ class IndicationStressTest {
     }
 
     /**
-     * Indicates {@link #PER_THREAD} times from a pool of lists; before a list is reused it must have come
-     * back exactly once since its last indication (p2 returns on another thread, so this waits for it).
+     * Indicates {@code count} times on {@code port} from a pool of lists; before a list is reused it must
+     * have come back exactly once since its last indication (a protocol may return on another thread, so
+     * this waits for it, up to 10 s per list). {@code issued} counts the indications made.
      */
-    private static void indicate(NdisMiniportHandle h, int port, AtomicLong wrongReturns) {
+    static void indicate(NdisMiniportHandle h, int port, AtomicLong wrongReturns, int count, AtomicLong issued) {
         NetBufferList[] pool = new NetBufferList[POOL];
         AtomicInteger[] returns = new AtomicInteger[POOL];
         int[] expected = new int[POOL];
@@ -171,7 +172,7 @@ class IndicationStressTest {
             returns[k] = new AtomicInteger();
             pool[k].miniportReserved(returns[k]);
         }
-        for (int i = 0; i < PER_THREAD + POOL; i++) {
+        for (int i = 0; i < count + POOL; i++) {
             int k = i % POOL;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (returns[k].get() < expected[k] && System.nanoTime() < deadline) {
@@ -181,14 +182,15 @@ class IndicationStressTest {
                 wrongReturns.incrementAndGet();
                 returns[k].set(expected[k]);
             }
-            if (i < PER_THREAD) {
+            if (i < count) {
                 expected[k]++;
                 h.indicateReceiveNetBufferLists(pool[k], port, 1, 0);
+                issued.incrementAndGet();
             }
         }
     }
 
-    private static String threadDump() {
+    static String threadDump() {
         StringBuilder out = new StringBuilder();
         Thread.getAllStackTraces().forEach((t, stack) -> {
             out.append('\n').append(t.getName()).append(':');

@@ -44,6 +44,7 @@ final class RecordingProtocol implements ProtocolDriver {
     /** When set, received lists are handed to it (to be returned later, elsewhere) instead of kept or returned. */
     volatile java.util.function.Consumer<NetBufferList> handOff;
     volatile boolean quiet;
+    final AtomicLong statuses = new AtomicLong();
     /** The callback that throws after logging: bind, unbind, event, receive, status, sendComplete, oidComplete. */
     volatile String throwIn = "";
 
@@ -122,8 +123,11 @@ final class RecordingProtocol implements ProtocolDriver {
 
     @Override
     public void status(ProtocolBindingHandle binding, StatusIndication indication) {
-        log.add(name + " status " + binding.adapterName() + " port=" + indication.portNumber()
-                + String.format(" code=0x%08X", indication.statusCode()));
+        statuses.incrementAndGet();
+        if (!quiet) {
+            log.add(name + " status " + binding.adapterName() + " port=" + indication.portNumber()
+                    + String.format(" code=0x%08X", indication.statusCode()));
+        }
         failIf("status");
     }
 
