@@ -259,13 +259,20 @@ final class Binding implements ProtocolBindingHandle {
         }
     }
 
-    /** N1: a callback of the protocol threw; logged with the protocol and recorded, nothing else changes. */
-    void callbackThrew(String callback, long port, RuntimeException e) {
+    /**
+     * N1: a callback of the protocol threw (any exception or error: a bundle refreshed under its caller
+     * throws NoClassDefFoundError); logged with the protocol and recorded, nothing else changes. Only a
+     * VirtualMachineError is rethrown: the JVM itself is in trouble.
+     */
+    void callbackThrew(String callback, long port, Throwable e) {
         callbackThrew(callback, port, e, "");
     }
 
-    /** As {@link #callbackThrew(String, long, RuntimeException)}, saying what the runtime did about it. */
-    void callbackThrew(String callback, long port, RuntimeException e, String aftermath) {
+    /** As {@link #callbackThrew(String, long, Throwable)}, saying what the runtime did about it. */
+    void callbackThrew(String callback, long port, Throwable e, String aftermath) {
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
         LOG.warn("protocol {} threw from {} on {}", protocol.name(), callback, adapterName(), e);
         finding("N1", port, callback + " threw " + e + aftermath);
     }

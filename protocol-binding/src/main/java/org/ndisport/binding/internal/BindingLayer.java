@@ -208,7 +208,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         b.outstanding().remove(request.portNumber(), 1);
         try {
             b.protocol().driver().oidRequestComplete(b, request, status);
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             b.callbackThrew("oidRequestComplete", Integer.toUnsignedLong(request.portNumber()), e);
         }
     }
@@ -229,7 +229,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
     void completeSends(Binding binding, NetBufferList lists, int flags) {
         try {
             binding.protocol().driver().sendNetBufferListsComplete(binding, lists, flags);
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             binding.callbackThrew("sendNetBufferListsComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
         }
     }
@@ -250,7 +250,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         NdisStatus status;
         try {
             status = protocol.driver().bindAdapter(b, new BindParameters(owner.adapter().name(), active));
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             b.callbackThrew("bindAdapter", Violation.NO_PORT, e);
             status = NdisStatus.FAILURE;
         }
@@ -284,7 +284,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         b.detach();
         try {
             b.protocol().driver().unbindAdapter(b);
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             b.callbackThrew("unbindAdapter", Violation.NO_PORT, e);
         }
         b.close();

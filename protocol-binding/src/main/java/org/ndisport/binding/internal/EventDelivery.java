@@ -57,7 +57,7 @@ final class EventDelivery {
     private static NdisStatus call(Binding b, NetPnPEventNotification copy) {
         try {
             return b.protocol().driver().netPnPEvent(b, copy);
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             b.callbackThrew("netPnPEvent", Violation.NO_PORT, e);
             return null;
         }

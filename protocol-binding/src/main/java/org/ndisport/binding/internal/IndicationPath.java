@@ -35,7 +35,7 @@ final class IndicationPath {
             }
             try {
                 b.protocol().driver().receiveNetBufferLists(b, lists, port, count, flags);
-            } catch (RuntimeException e) {
+            } catch (Exception | Error e) {
                 b.callbackThrew("receiveNetBufferLists", Integer.toUnsignedLong(port), e,
                         "; the lists it still held were taken back (N16)");
                 giveUp(b, lists);
@@ -66,7 +66,7 @@ final class IndicationPath {
             }
             try {
                 b.protocol().driver().status(b, indication);
-            } catch (RuntimeException e) {
+            } catch (Exception | Error e) {
                 b.callbackThrew("status", Integer.toUnsignedLong(indication.portNumber()), e);
             } finally {
                 b.endIndication(marks);

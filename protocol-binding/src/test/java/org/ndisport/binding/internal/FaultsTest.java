@@ -550,9 +550,6 @@ class FaultsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"bind", "unbind", "event", "receive", "status", "sendComplete", "oidComplete"})
-    @Disabled("BUG: the binding layer catches only RuntimeException from protocol callbacks, while the engine's "
-            + "DriverCalls also catches LinkageError: a NoClassDefFoundError (a protocol bundle refreshed or uninstalled "
-            + "under a running callback) escapes into the runtime, nothing is recorded, and the adapter is left broken")
     @DisplayName("N1 a protocol callback throwing a LinkageError (a refreshed bundle) is caught and recorded like any throw; nothing leaks")
     void n1_protocolCallbackThrowsLinkageError_caught(String callback) {
         p.inject(callback, "A", Fault.linkageError());
@@ -594,9 +591,6 @@ class FaultsTest {
     }
 
     @Test
-    @Disabled("BUG: DriverCalls catches only RuntimeException and LinkageError: an AssertionError (or any other "
-            + "Error) thrown by MiniportInitializeEx escapes AdapterControl.initialize(); the adapter stays in "
-            + "P1_INIT_POST_REG with its ports, nothing is recorded or reclaimed (README N1: a throwing initialize fails the adapter)")
     @DisplayName("N1 R39 initialize throws an Error: the adapter fails and its leftovers are reclaimed, as for any throw")
     void n1_initializeThrowsError_adapterFails() {
         mA.initScript = h -> {

@@ -188,8 +188,14 @@ public final class Adapter {
         return context.verifier().warning(ruleId, name(), Violation.NO_PORT, spec.driverBundle(), message);
     }
 
-    /** N1 for the binding layer: logged and recorded as a warning; the engine's outcome is unchanged (O-6). */
-    void bindingLayerFailed(String what, long port, RuntimeException e) {
+    /**
+     * N1 for the binding layer: any exception or error (a VirtualMachineError excepted) is logged and
+     * recorded as a warning; the engine's outcome is unchanged (O-6).
+     */
+    void bindingLayerFailed(String what, long port, Throwable e) {
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
         LOG.warn("binding layer failed in {} for adapter {}", what, name(), e);
         context.verifier().warning("N1", name(), port, "binding-layer", what + " threw " + e);
     }

@@ -99,7 +99,7 @@ final class BindingNotifier {
         Irql previous = adapter.context().calls().enter(Irql.PASSIVE_LEVEL);
         try {
             action.run();
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             adapter.bindingLayerFailed(what, Violation.NO_PORT, e);
         } finally {
             adapter.context().calls().restore(previous);

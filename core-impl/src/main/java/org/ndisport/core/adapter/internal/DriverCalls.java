@@ -54,7 +54,7 @@ final class DriverCalls {
         Irql previous = adapter.context().calls().enter(Irql.DISPATCH_LEVEL);
         try {
             driver.sendNetBufferLists(handle, lists, port, flags);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Exception | Error e) {
             failed("sendNetBufferLists", e);
         } finally {
             adapter.context().calls().restore(previous);
@@ -78,7 +78,7 @@ final class DriverCalls {
         Irql previous = adapter.context().calls().enter(Irql.DISPATCH_LEVEL);
         try {
             driver.returnNetBufferLists(handle, lists, 0);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Exception | Error e) {
             failed("returnNetBufferLists", e);
         } finally {
             adapter.context().calls().restore(previous);
@@ -103,7 +103,7 @@ final class DriverCalls {
         Irql previous = adapter.context().calls().enter(irql);
         try {
             return body.get();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Exception | Error e) {
             failed(what, e);
             return null;
         } finally {
@@ -113,6 +113,9 @@ final class DriverCalls {
 
     /** N1: a throwing callback is logged with its bundle and recorded; a verifier exception was recorded already. */
     private void failed(String what, Throwable e) {
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
         if (e instanceof NdisVerifierException) {
             LOG.debug("driver callback {} of {} let a verifier exception escape", what, adapter.name(), e);
             return;

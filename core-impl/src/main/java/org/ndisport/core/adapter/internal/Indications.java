@@ -103,7 +103,7 @@ final class Indications {
         Irql previous = calls.enter(Irql.DISPATCH_LEVEL);
         try {
             sink.receive(adapter.bindable(), lists, port, count, flags);
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             adapter.bindingLayerFailed("receive", Integer.toUnsignedLong(port), e);
         } finally {
             calls.restore(previous);
@@ -122,7 +122,7 @@ final class Indications {
         Irql previous = calls.enter(Irql.DISPATCH_LEVEL);
         try {
             sink.status(adapter.bindable(), indication);
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             adapter.bindingLayerFailed("status", Integer.toUnsignedLong(indication.portNumber()), e);
         } finally {
             calls.restore(previous);

@@ -86,7 +86,7 @@ final class Requests {
         }
         try {
             sink.oidComplete(adapter.bindable(), request, status);
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             adapter.bindingLayerFailed("oidComplete", Integer.toUnsignedLong(request.portNumber()), e);
         }
     }
@@ -105,7 +105,7 @@ final class Requests {
         }
         try {
             sink.sendComplete(adapter.bindable(), lists, flags);
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
             adapter.bindingLayerFailed("sendComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
         }
     }
