@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ndisport.itests.Installation.await;
 import static org.ndisport.itests.Installation.awaitEquals;
+import static org.ndisport.itests.Installation.sorted;
 
 import java.util.Dictionary;
 import java.util.Hashtable;

@@ -5,10 +5,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ndisport.itests.Installation.await;
 import static org.ndisport.itests.Installation.awaitEquals;
+import static org.ndisport.itests.Installation.sorted;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -154,11 +153,6 @@ public abstract class HotSwapFixture {
         assertEvents(recorder, binds);
     }
 
-    protected static List<String> sorted(Collection<String> lines) {
-        List<String> out = new ArrayList<>(lines);
-        out.sort(null);
-        return out;
-    }
 
     /**
      * Waits until EventAdmin delivered the last events setup posted, then forgets them. EventAdmin keeps

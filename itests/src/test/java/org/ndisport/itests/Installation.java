@@ -238,6 +238,13 @@ final class Installation implements AutoCloseable {
         }
     }
 
+    /** The lines in natural order (a copy), for comparing events whose order between adapters is open. */
+    static List<String> sorted(java.util.Collection<String> lines) {
+        List<String> out = new ArrayList<>(lines);
+        out.sort(null);
+        return out;
+    }
+
     /** Waits until {@code actual} equals {@code expected}, then asserts it (for a readable failure). */
     static <T> void awaitEquals(String what, T expected, Supplier<T> actual) {
         Changes.await(() -> expected.equals(actual.get()), WAIT_MILLIS);

@@ -4,9 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ndisport.itests.Installation.await;
 import static org.ndisport.itests.Installation.awaitEquals;
+import static org.ndisport.itests.Installation.sorted;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -83,9 +83,4 @@ public class ReplacementIT {
         recorder.takeEvents(lines.length);
     }
 
-    private static List<String> sorted(List<String> lines) {
-        List<String> out = new ArrayList<>(lines);
-        out.sort(null);
-        return out;
-    }
 }

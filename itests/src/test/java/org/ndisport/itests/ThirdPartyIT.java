@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ndisport.itests.Installation.await;
 import static org.ndisport.itests.Installation.awaitEquals;
+import static org.ndisport.itests.Installation.sorted;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.util.ArrayList;
@@ -128,9 +129,4 @@ public class ThirdPartyIT {
         assertTrue(fromNdisport.toString(), fromNdisport.stream().allMatch(p -> p.startsWith("org.ndisport.api: org.ndisport.api")));
     }
 
-    private static List<String> sorted(List<String> lines) {
-        List<String> out = new ArrayList<>(lines);
-        out.sort(null);
-        return out;
-    }
 }

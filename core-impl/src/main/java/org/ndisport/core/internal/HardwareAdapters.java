@@ -73,6 +73,11 @@ public final class HardwareAdapters {
 
     /** Devices that waited for an I/O port space get their adapters now. */
     private synchronized void ioPortSpaceArrived() {
+        matchUnmatched();
+    }
+
+    /** Offers every device without an adapter to the drivers again; with the monitor held. */
+    private void matchUnmatched() {
         for (Matched m : devices.values()) {
             if (m.adapter == null) {
                 match(m);
@@ -120,11 +125,7 @@ public final class HardwareAdapters {
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + MiniportDriverProperties.HARDWARE_IDS + "=*)")
     synchronized void bindDriver(ServiceReference<MiniportDriver> reference, MiniportDriver driver) {
         drivers.put(reference, driver);
-        for (Matched m : devices.values()) {
-            if (m.adapter == null) {
-                match(m);
-            }
-        }
+        matchUnmatched();
     }
 
     /** Halts the driver's adapters (outside the lock), then offers their devices to the remaining drivers. */

@@ -32,9 +32,10 @@ final class Binding implements ProtocolBindingHandle {
     private final AtomicInteger indicating = new AtomicInteger();
     private final AtomicInteger passingDown = new AtomicInteger();
     private volatile boolean detached;
-    private volatile boolean closed;
-    /** Set once bindAdapter returned SUCCESS and the binding is open: before that it is paused (N37). */
-    private volatile boolean running;
+    /** Paused until bindAdapter returned SUCCESS (N37), then running, closed after unbind: one read per send. */
+    private volatile Lifecycle lifecycle = Lifecycle.PAUSED;
+
+    private enum Lifecycle { PAUSED, RUNNING, CLOSED }
     private volatile long heard = -1;
     private volatile long returned = -1;
     private volatile PendingEvent pending;
@@ -87,16 +88,18 @@ final class Binding implements ProtocolBindingHandle {
 
     /** bindAdapter returned SUCCESS: sends are accepted from now on (N37). */
     void run() {
-        running = true;
+        if (lifecycle == Lifecycle.PAUSED) {
+            lifecycle = Lifecycle.RUNNING;
+        }
     }
 
     boolean closed() {
-        return closed;
+        return lifecycle == Lifecycle.CLOSED;
     }
 
     /** After unbind: sends complete with CLOSING, OIDs return CLOSING. */
     void close() {
-        closed = true;
+        lifecycle = Lifecycle.CLOSED;
     }
 
     /**
@@ -156,11 +159,12 @@ final class Binding implements ProtocolBindingHandle {
     @Override
     public void sendNetBufferLists(NetBufferList lists, int portNumber, int sendFlags) {
         Objects.requireNonNull(lists, "lists");
-        if (closed) {
+        Lifecycle now = lifecycle;
+        if (now == Lifecycle.CLOSED) {
             completeRefused(lists, NdisStatus.CLOSING);
             return;
         }
-        if (!running) {
+        if (now == Lifecycle.PAUSED) {
             violation("N37", portNumber, "send before bindAdapter returned: the binding is not running yet");
             completeRefused(lists, NdisStatus.PAUSED);
             return;
@@ -190,7 +194,7 @@ final class Binding implements ProtocolBindingHandle {
     @Override
     public NdisStatus oidRequest(OidRequest request) {
         Objects.requireNonNull(request, "request");
-        if (closed) {
+        if (closed()) {
             return NdisStatus.CLOSING;
         }
         int port = request.portNumber();
