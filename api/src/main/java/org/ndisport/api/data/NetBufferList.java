@@ -15,6 +15,7 @@ import org.ndisport.api.NdisStatus;
 public final class NetBufferList {
     private static final VarHandle REFERENCES;
     private static final VarHandle WORD;
+    private static final VarHandle SENDING;
     private static final VarHandle HOLDERS = MethodHandles.arrayElementVarHandle(long[].class);
     /** Narrow form: the runtime's own reference is the top bit of {@link #ndisWord}. */
     private static final long OWN = 1L << 63;
@@ -23,6 +24,7 @@ public final class NetBufferList {
         try {
             REFERENCES = MethodHandles.lookup().findVarHandle(NetBufferList.class, "ndisReferences", int.class);
             WORD = MethodHandles.lookup().findVarHandle(NetBufferList.class, "ndisWord", long.class);
+            SENDING = MethodHandles.lookup().findVarHandle(NetBufferList.class, "ndisSending", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -45,6 +47,12 @@ public final class NetBufferList {
      */
     private volatile long ndisWord;
     private boolean ndisWide;
+    /** While the list is in the miniport's care (sent, not yet completed); set and cleared by the runtime. */
+    private volatile boolean ndisSending;
+    /** The list's link as it was sent, so the runtime can find a chain the miniport relinked. */
+    private NetBufferList ndisSentNext;
+    /** Where the runtime lists the received list while a binding keeps it past the indication, or -1. */
+    private int ndisKeptIndex = -1;
 
     /** An empty list with a buffer of the given capacity. */
     public NetBufferList(int capacity) {
@@ -271,5 +279,42 @@ public final class NetBufferList {
     public int ndisReferences() {
         long word = ndisWord; // read first: orders the read of ndisWide
         return ndisWide ? ndisReferences : Long.bitCount(word);
+    }
+
+    /**
+     * The runtime hands the list to the miniport (runtime scratch): it is marked as in the miniport's care
+     * and its current link remembered. Called for each list of a sent chain before MiniportSendNetBufferLists.
+     */
+    public void ndisSent() {
+        ndisSentNext = next;
+        SENDING.setRelease(this, true);
+    }
+
+    /**
+     * The list leaves the miniport's care (runtime scratch): true exactly once per {@link #ndisSent()},
+     * false when the list was not in its care (never sent, or completed already).
+     */
+    public boolean ndisSendCompleted() {
+        return SENDING.compareAndSet(this, true, false);
+    }
+
+    /** True while the list is in the miniport's care (runtime scratch). */
+    public boolean ndisInMiniport() {
+        return ndisSending;
+    }
+
+    /** The link the list had when {@link #ndisSent()} was called (runtime scratch). */
+    public NetBufferList ndisSentNext() {
+        return ndisSentNext;
+    }
+
+    /** Where the runtime lists this received list while a binding keeps it, or -1 (runtime scratch). */
+    public int ndisKeptIndex() {
+        return ndisKeptIndex;
+    }
+
+    /** Sets where the runtime lists this received list (runtime scratch). */
+    public void ndisKeptIndex(int value) {
+        this.ndisKeptIndex = value;
     }
 }

@@ -3,6 +3,7 @@ package org.ndisport.binding.internal;
 import java.util.Arrays;
 import org.ndisport.api.PortNumbers;
 import org.ndisport.api.binding.BindableAdapter;
+import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.runtime.PortState;
 
@@ -19,6 +20,11 @@ final class AdapterBindings {
     private volatile OpenBindings open = new OpenBindings(NONE, new long[1]);
     private volatile PortEvent current;
     private long nextSequence;
+    private final KeptLists kept = new KeptLists();
+    /** Slots of bindings that closed (bit i for slot i); never cleared, slots are not reused. */
+    private volatile long[] closedSlots = new long[1];
+    /** How many bindings have closed; an indication that kept lists while it changed looks again. */
+    private volatile long closings;
 
     AdapterBindings(BindableAdapter adapter) {
         this.adapter = adapter;
@@ -93,6 +99,65 @@ final class AdapterBindings {
             bits[b.slot() >>> 6] |= 1L << (b.slot() & 63);
         }
         open = new OpenBindings(next, bits);
+    }
+
+    /** Received lists some binding kept past their indication. */
+    KeptLists kept() {
+        return kept;
+    }
+
+    long closings() {
+        return closings;
+    }
+
+    /**
+     * N59: {@code binding} closed. Lists it still holds are released on its behalf; those nobody holds
+     * any more go back to the miniport. Returns how many it held.
+     */
+    int closed(Binding binding) {
+        int slot = binding.slot();
+        synchronized (this) {
+            long[] bits = closedSlots;
+            long[] more = Arrays.copyOf(bits, Math.max(bits.length, (slot >>> 6) + 1));
+            more[slot >>> 6] |= 1L << (slot & 63);
+            closedSlots = more;
+            closings++;
+        }
+        return takeBackFromClosed();
+    }
+
+    /**
+     * Releases, for every closed binding, the kept lists it still holds, and returns to the miniport
+     * those nobody holds any more, as one chain. Returns how many holds were released.
+     */
+    int takeBackFromClosed() {
+        long[] closed = closedSlots;
+        int[] released = {0};
+        NetBufferList[] back = {null};
+        kept.forEach(l -> {
+            for (int word = 0; word < closed.length; word++) {
+                for (long bits = closed[word]; bits != 0; bits &= bits - 1) {
+                    int slot = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    if (!l.ndisHeldBy(slot)) {
+                        continue;
+                    }
+                    int left = l.ndisRelease(slot);
+                    if (left < 0) {
+                        continue;
+                    }
+                    released[0]++;
+                    if (left == 0) {
+                        kept.remove(l);
+                        back[0] = l.next(back[0]);
+                        return;
+                    }
+                }
+            }
+        });
+        if (back[0] != null) {
+            adapter.returnNetBufferLists(back[0], 0);
+        }
+        return released[0];
     }
 
     /** Starts delivering a port event: it becomes the event the request checks look at. */

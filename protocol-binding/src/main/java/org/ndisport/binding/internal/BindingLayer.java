@@ -288,6 +288,11 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
             b.callbackThrew("unbindAdapter", Violation.NO_PORT, e);
         }
         b.close();
+        int held = owner.closed(b);
+        if (held > 0) {
+            b.finding("N59", Violation.NO_PORT, "unbindAdapter returned holding " + held
+                    + " received lists; they were taken back and returned to the miniport");
+        }
         long deadline = System.nanoTime() + closeTimeoutNanos;
         while (!b.idle() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(100_000);

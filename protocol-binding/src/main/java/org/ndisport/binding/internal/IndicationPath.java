@@ -27,6 +27,7 @@ final class IndicationPath {
         for (NetBufferList l = lists; l != null; l = l.next()) {
             l.ndisHold(open.holders(), bindings.length + 1);
         }
+        long closings = owner.closings();
         ThreadMarks marks = ThreadMarks.current();
         for (Binding b : bindings) {
             if (!b.beginIndication(marks)) {
@@ -44,16 +45,26 @@ final class IndicationPath {
             }
         }
         NetBufferList back = null;
+        boolean keptAny = false;
+        KeptLists kept = owner.kept();
         NetBufferList l = lists;
         while (l != null) {
             NetBufferList next = l.next();
+            if (l.ndisReferences() > 1) {
+                kept.add(l);
+                keptAny = true;
+            }
             if (l.ndisReleaseOwn() == 0) {
+                kept.remove(l);
                 back = l.next(back);
             }
             l = next;
         }
         if (back != null) {
             owner.adapter().returnNetBufferLists(back, 0);
+        }
+        if (keptAny && owner.closings() != closings) {
+            owner.takeBackFromClosed();
         }
     }
 
@@ -111,6 +122,7 @@ final class IndicationPath {
             NetBufferList next = l.next();
             int left = l.ndisRelease(slot);
             if (left == 0) {
+                binding.owner().kept().remove(l);
                 back = l.next(back);
             } else if (left < 0) {
                 binding.finding("N15", l.ndisPortNumber(), "returned a received list twice at once");

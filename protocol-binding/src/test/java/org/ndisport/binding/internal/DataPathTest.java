@@ -30,6 +30,7 @@ import org.ndisport.api.protocol.ProtocolDriver;
 import org.ndisport.api.runtime.PortState;
 import org.ndisport.api.runtime.Severity;
 import org.ndisport.api.runtime.VerifierMode;
+import org.ndisport.api.runtime.Violation;
 import org.ndisport.core.adapter.internal.ScriptedMiniport;
 
 /** Sends, receives and status by port between protocols and the miniport (R17, R33, R46-R48, R60, R77, D21, D33). */
@@ -256,6 +257,32 @@ class DataPathTest {
         assertEquals(Set.of(a, b), Set.copyOf(m.returned));
         assertEquals(2, m.returned.size());
         assertTrue(fx.records().isEmpty(), fx.records().toString());
+    }
+
+    @Test
+    @DisplayName("N59 D33 a protocol leaving while it holds received lists: they go back once, the other binding's hold kept")
+    void n59_unbindHoldingLists_takenBackOnce() {
+        RecordingProtocol p1 = fx.protocol("p1");
+        p1.keepReceives = true;
+        RecordingProtocol p2 = fx.protocol("p2");
+        p2.keepReceives = true;
+        ScriptedMiniport m = fx.adapter("A");
+        NetBufferList a = frame();
+        NetBufferList b = frame();
+        NetBufferList c = frame();
+        m.handle.indicateReceiveNetBufferLists(a.next(b), 0, 2, 0);
+        m.handle.indicateReceiveNetBufferLists(c, 0, 1, 0);
+        p2.handle("A").returnNetBufferLists(p2.kept.get(0), 0);
+        ProtocolBindingHandle gone = p1.handle("A");
+        fx.layer.unregister(p1.entry);
+        assertEquals(Set.of(a, b), Set.copyOf(m.returned), "c is still held by p2");
+        assertEquals(2, m.returned.size());
+        fx.assertOnlyRecord("N59", Severity.VIOLATION, "A", -1, "p1");
+        p2.handle("A").returnNetBufferLists(c, 0);
+        assertEquals(Set.of(a, b, c), Set.copyOf(m.returned));
+        gone.returnNetBufferLists(c, 0);
+        assertEquals(3, m.returned.size(), "a late return by the closed binding passes nothing on");
+        assertEquals(List.of("N59", "N15"), fx.records().stream().map(Violation::ruleId).toList());
     }
 
     @Test

@@ -24,7 +24,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -226,11 +225,8 @@ class FaultsTest {
     }
 
     @Test
-    @Disabled("BUG: a MiniportSendNetBufferLists that throws is recorded (N1) but its lists are never completed: the "
-            + "protocol never gets them back and they stay counted as outstanding, so unbind waits pnp.timeout.ms and "
-            + "halt waits halt.drain.timeout.ms and records N3 (ProtocolDriver: each sent list comes back exactly once)")
-    @DisplayName("N1 sendNetBufferLists throws before completing: the lists still come back once; halt does not wait (no N3)")
-    void n1_sendThrows_listsComeBack() {
+    @DisplayName("N1 N57 sendNetBufferLists throws before completing: the lists come back once with FAILURE; halt does not wait (no N3)")
+    void n57_sendThrows_listsComeBackWithFailure() {
         startA();
         mA.sendFault = Fault.throwingOnce();
         NetBufferList l = frame();
@@ -238,8 +234,10 @@ class FaultsTest {
         assertRecords("N1 VIOLATION A -1 " + DRIVER_A);
         assertServed("A", mA, q);
         assertServed("B", mB, q);
-        a.halt(HaltAction.DEVICE_DISABLED);
         assertEquals(1, p.timesCompleted(l), "ProtocolDriver: each sent list comes back exactly once");
+        assertEquals(NdisStatus.FAILURE, l.status());
+        a.halt(HaltAction.DEVICE_DISABLED);
+        assertEquals(1, p.timesCompleted(l));
         assertRecords("N1 VIOLATION A -1 " + DRIVER_A);
         assertHaltedClean(a, mA);
     }
@@ -419,18 +417,15 @@ class FaultsTest {
     }
 
     @Test
-    @Disabled("BUG: lists a protocol still holds when its unbindAdapter throws are never taken back (N16 covers only a "
-            + "throwing receive): they never return to the miniport, MiniportHaltEx is called with them out, and "
-            + "nothing is recorded about them (D33 each list returns exactly once; D21 nothing is lost silently)")
-    @DisplayName("N16 D33 unbindAdapter throws while the protocol holds received lists: they go back to the miniport once")
-    void n16_unbindThrowsWhileHoldingLists_listsTakenBack() {
+    @DisplayName("N16 N59 D33 unbindAdapter throws while the protocol holds received lists: they go back to the miniport once")
+    void n59_unbindThrowsWhileHoldingLists_listsTakenBack() {
         startA();
         p.keepOn.add("A");
         mA.indicate(0, 2);
         assertEquals(List.of(), mA.returned, "p holds the chain");
         p.inject("unbind", "A", Fault.throwing());
         a.halt(HaltAction.DEVICE_DISABLED);
-        assertEquals("N1 VIOLATION A -1 bundle.p", records().get(0));
+        assertEquals(List.of("N1 VIOLATION A -1 bundle.p", "N59 VIOLATION A -1 bundle.p"), records());
         mA.assertEveryListReturnedOnce();
         assertHaltedClean(a, mA);
     }

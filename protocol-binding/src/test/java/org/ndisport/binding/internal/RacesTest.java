@@ -58,7 +58,18 @@ class RacesTest {
         RecordingProtocol p1 = fenced(fx, "p1", toggled, breaches);
         RecordingProtocol p2 = fenced(fx, "p2", toggled, breaches);
         ConcurrentLinkedQueue<NetBufferList> held = new ConcurrentLinkedQueue<>();
-        p2.handOff = held::add;
+        AtomicLong handedOff = new AtomicLong();
+        AtomicLong givenBack = new AtomicLong();
+        p2.handOff = l -> {
+            handedOff.incrementAndGet();
+            held.add(l);
+        };
+        // a well-behaved protocol returns what it holds before unbindAdapter returns (N59)
+        p2.onUnbind = () -> {
+            while (givenBack.get() < handedOff.get()) {
+                Thread.onSpinWait();
+            }
+        };
         assertEquals(NdisStatus.SUCCESS, h.netPnPEvent(NetPnPEventNotification.portActivation(toggled, recreated)));
 
         AtomicBoolean running = new AtomicBoolean(true);
@@ -117,6 +128,7 @@ class RacesTest {
                     Thread.onSpinWait();
                 } else {
                     p2Binding.returnNetBufferLists(l, 0);
+                    givenBack.incrementAndGet();
                 }
             }
         }, "p2-returner"));

@@ -44,6 +44,8 @@ final class RecordingProtocol implements ProtocolDriver {
     /** When set, received lists are handed to it (to be returned later, elsewhere) instead of kept or returned. */
     volatile java.util.function.Consumer<NetBufferList> handOff;
     volatile boolean quiet;
+    /** Run at the end of unbindAdapter, e.g. to wait until lists handed off have been returned. */
+    volatile Runnable onUnbind;
     final AtomicLong statuses = new AtomicLong();
     /** The callback that throws after logging: bind, unbind, event, receive, status, sendComplete, oidComplete. */
     volatile String throwIn = "";
@@ -83,6 +85,10 @@ final class RecordingProtocol implements ProtocolDriver {
     public void unbindAdapter(ProtocolBindingHandle binding) {
         log.add(name + " unbind " + binding.adapterName());
         failIf("unbind");
+        Runnable hook = onUnbind;
+        if (hook != null) {
+            hook.run();
+        }
         handles.remove(binding.adapterName());
     }
 

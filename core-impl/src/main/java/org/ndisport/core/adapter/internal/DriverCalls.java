@@ -49,13 +49,18 @@ final class DriverCalls {
         });
     }
 
-    /** MiniportSendNetBufferLists at DISPATCH; per frame, so no lambda is allocated. */
-    void send(NetBufferList lists, int port, int flags) {
+    /**
+     * MiniportSendNetBufferLists at DISPATCH; per frame, so no lambda is allocated. False when the
+     * callback threw (recorded, N1).
+     */
+    boolean send(NetBufferList lists, int port, int flags) {
         Irql previous = adapter.context().calls().enter(Irql.DISPATCH_LEVEL);
         try {
             driver.sendNetBufferLists(handle, lists, port, flags);
+            return true;
         } catch (Exception | Error e) {
             failed("sendNetBufferLists", e);
+            return false;
         } finally {
             adapter.context().calls().restore(previous);
         }

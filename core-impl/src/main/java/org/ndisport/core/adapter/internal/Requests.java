@@ -28,10 +28,14 @@ final class Requests {
         int count = 0;
         for (NetBufferList l = lists; l != null; l = l.next()) {
             l.ndisPortNumber(port);
+            l.ndisSent();
             count++;
         }
         adapter.outstandingRequests().addAndGet(count);
         if (closing()) {
+            for (NetBufferList l = lists; l != null; l = l.next()) {
+                l.ndisSendCompleted();
+            }
             lists.setChainStatus(NdisStatus.CLOSING);
             adapter.outstandingRequests().addAndGet(-count);
             completeToSink(lists, 0);
@@ -41,17 +45,88 @@ final class Requests {
         if (entry != null) {
             entry.countSent(count);
         }
-        driver.send(lists, port, flags);
+        if (!driver.send(lists, port, flags)) {
+            takeBackUncompleted(lists);
+        }
     }
 
-    void sendComplete(NetBufferList lists, int flags) {
+    /**
+     * N57: MiniportSendNetBufferLists threw. The lists of the chain it had not completed (followed through
+     * the links they had when sent) complete to their protocols with FAILURE, each exactly once; a
+     * completion the miniport makes of them later records N58.
+     */
+    private void takeBackUncompleted(NetBufferList sent) {
+        NetBufferList head = null;
+        NetBufferList tail = null;
         int count = 0;
-        for (NetBufferList l = lists; l != null; l = l.next()) {
-            checkServed(l.status(), l.ndisPortNumber(), "send", true);
-            count++;
+        for (NetBufferList l = sent; l != null; ) {
+            NetBufferList next = l.ndisSentNext();
+            if (l.ndisSendCompleted()) {
+                l.status(NdisStatus.FAILURE);
+                l.next(null);
+                if (tail == null) {
+                    head = l;
+                } else {
+                    tail.next(l);
+                }
+                tail = l;
+                count++;
+            }
+            l = next;
+        }
+        if (head == null) {
+            return;
         }
         adapter.outstandingRequests().addAndGet(-count);
-        completeToSink(lists, flags);
+        completeToSink(head, 0);
+    }
+
+    /**
+     * NdisMSendNetBufferListsComplete. The chain is checked before any effect (FAIL_FAST throws and
+     * completes nothing): R17/R33 for each list, and N58 for a list that is not in the miniport's care
+     * (never sent to it, completed already, or taken back after its send callback threw), which is left
+     * out; the rest complete once each.
+     */
+    void sendComplete(NetBufferList lists, int flags) {
+        NetBufferList foreign = null;
+        for (NetBufferList l = lists; l != null; l = l.next()) {
+            if (!l.ndisInMiniport()) {
+                foreign = foreign == null ? l : foreign;
+            } else {
+                checkServed(l.status(), l.ndisPortNumber(), "send", true);
+            }
+        }
+        if (foreign != null) {
+            adapter.violation("N58", foreign.ndisPortNumber(),
+                    "NdisMSendNetBufferListsComplete for a list that is not in the miniport's care");
+        }
+        NetBufferList head = null;
+        NetBufferList tail = null;
+        int count = 0;
+        for (NetBufferList l = lists; l != null; ) {
+            NetBufferList next = l.next();
+            if (l.ndisSendCompleted()) {
+                if (tail == null) {
+                    head = l;
+                } else if (tail.next() != l) {
+                    tail.next(l);
+                }
+                tail = l;
+                count++;
+            } else if (foreign == null) {
+                foreign = l;
+                adapter.finding("N58", l.ndisPortNumber(), "a sent list completed twice at once");
+            }
+            l = next;
+        }
+        if (tail == null) {
+            return;
+        }
+        if (tail.next() != null) {
+            tail.next(null);
+        }
+        adapter.outstandingRequests().addAndGet(-count);
+        completeToSink(head, flags);
     }
 
     NdisStatus oid(OidRequest request) {

@@ -30,6 +30,8 @@ public final class ScriptedMiniport implements MiniportDriver {
     public volatile Function<OidRequest, NdisStatus> onOid = r -> NdisStatus.SUCCESS;
     /** Status each sent list completes with; null means the test completes sends itself. */
     public volatile NdisStatus sendCompletion = NdisStatus.SUCCESS;
+    /** Runs first in sendNetBufferLists (it may complete lists itself, or throw). */
+    public volatile java.util.function.BiConsumer<NdisMiniportHandle, NetBufferList> onSend;
 
     public volatile NdisMiniportHandle handle;
     public volatile MiniportInitParameters initParameters;
@@ -64,6 +66,10 @@ public final class ScriptedMiniport implements MiniportDriver {
     @Override
     public void sendNetBufferLists(NdisMiniportHandle h, NetBufferList lists, int portNumber, int sendFlags) {
         sendPorts.add(portNumber);
+        java.util.function.BiConsumer<NdisMiniportHandle, NetBufferList> hook = onSend;
+        if (hook != null) {
+            hook.accept(h, lists);
+        }
         NdisStatus s = sendCompletion;
         if (s != null) {
             lists.setChainStatus(s);
