@@ -1,5 +1,6 @@
 package org.ndisport.core.adapter.internal;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.data.NetBufferList;
@@ -45,12 +46,18 @@ final class Requests {
     }
 
     void sendComplete(NetBufferList lists, int flags) {
-        int count = 0;
+        int count = lists.chainLength();
+        if (adapter.outstandingRequests().get() < count) {
+            strayCompletion(lists.ndisPortNumber(), count + " send completions");
+            return;
+        }
         for (NetBufferList l = lists; l != null; l = l.next()) {
             checkServed(l.status(), l.ndisPortNumber(), "send", true);
-            count++;
         }
-        adapter.outstandingRequests().addAndGet(-count);
+        if (!take(adapter.outstandingRequests(), count)) {
+            strayCompletion(lists.ndisPortNumber(), count + " send completions");
+            return;
+        }
         completeToSink(lists, flags);
     }
 
@@ -75,9 +82,16 @@ final class Requests {
     }
 
     void oidComplete(OidRequest request, NdisStatus status) {
+        if (adapter.pendedOids().get() <= 0) {
+            strayCompletion(request.portNumber(), "an OID completion");
+            return;
+        }
         checkServed(status, request.portNumber(), "OID", true);
         checkAuthenticationSupported(request, status, true);
-        adapter.pendedOids().decrementAndGet();
+        if (!take(adapter.pendedOids(), 1)) {
+            strayCompletion(request.portNumber(), "an OID completion");
+            return;
+        }
         adapter.outstandingRequests().decrementAndGet();
         AdapterEventSink sink = adapter.context().sink();
         if (sink == null) {
@@ -89,6 +103,26 @@ final class Requests {
         } catch (Exception | Error e) {
             adapter.bindingLayerFailed("oidComplete", Integer.toUnsignedLong(request.portNumber()), e);
         }
+    }
+
+    /**
+     * N54: a miniport completed more than the adapter has outstanding (requests it was never given, or
+     * given to another adapter). Recorded against it; nothing is counted down or delivered.
+     */
+    private void strayCompletion(int port, String what) {
+        adapter.violation("N54", port, what + " with fewer requests outstanding on this adapter; not delivered");
+    }
+
+    /** Takes {@code count} from {@code counter}, or nothing (false) when fewer are outstanding. */
+    private static boolean take(AtomicInteger counter, int count) {
+        int now;
+        do {
+            now = counter.get();
+            if (now < count) {
+                return false;
+            }
+        } while (!counter.compareAndSet(now, now - count));
+        return true;
     }
 
     private boolean closing() {
