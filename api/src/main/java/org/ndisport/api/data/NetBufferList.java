@@ -24,7 +24,7 @@ public final class NetBufferList {
         try {
             REFERENCES = MethodHandles.lookup().findVarHandle(NetBufferList.class, "ndisReferences", int.class);
             WORD = MethodHandles.lookup().findVarHandle(NetBufferList.class, "ndisWord", long.class);
-            SENDING = MethodHandles.lookup().findVarHandle(NetBufferList.class, "ndisSending", boolean.class);
+            SENDING = MethodHandles.lookup().findVarHandle(NetBufferList.class, "ndisCarer", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -47,8 +47,8 @@ public final class NetBufferList {
      */
     private volatile long ndisWord;
     private boolean ndisWide;
-    /** While the list is in the miniport's care (sent, not yet completed); set and cleared by the runtime. */
-    private volatile boolean ndisSending;
+    /** The adapter whose miniport has the list (sent, not yet completed), or null; runtime scratch. */
+    private volatile Object ndisCarer;
     /** The list's link as it was sent, so the runtime can find a chain the miniport relinked. */
     private NetBufferList ndisSentNext;
     /** Where the runtime lists the received list while a binding keeps it past the indication, or -1. */
@@ -282,28 +282,30 @@ public final class NetBufferList {
     }
 
     /**
-     * The runtime hands the list to the miniport (runtime scratch): it is marked as in the miniport's care
-     * and its current link remembered. Called for each list of a sent chain before MiniportSendNetBufferLists.
+     * The runtime hands the list to the miniport of {@code carer} (runtime scratch): the list is marked as
+     * in that miniport's care and its current link remembered. Called for each list of a sent chain
+     * before MiniportSendNetBufferLists.
      */
-    public void ndisSent() {
+    public void ndisSent(Object carer) {
         ndisSentNext = next;
-        SENDING.setRelease(this, true);
+        SENDING.setRelease(this, carer);
     }
 
     /**
-     * The list leaves the miniport's care (runtime scratch): true exactly once per {@link #ndisSent()},
-     * false when the list was not in its care (never sent, or completed already).
+     * The list leaves the care of {@code carer}'s miniport (runtime scratch): true exactly once per
+     * {@link #ndisSent(Object)}, false when the list was not in its care (never sent to it, or completed
+     * already).
      */
-    public boolean ndisSendCompleted() {
-        return SENDING.compareAndSet(this, true, false);
+    public boolean ndisSendCompleted(Object carer) {
+        return SENDING.compareAndSet(this, carer, null);
     }
 
-    /** True while the list is in the miniport's care (runtime scratch). */
-    public boolean ndisInMiniport() {
-        return ndisSending;
+    /** True while the list is in the care of {@code carer}'s miniport (runtime scratch). */
+    public boolean ndisInCareOf(Object carer) {
+        return ndisCarer == carer;
     }
 
-    /** The link the list had when {@link #ndisSent()} was called (runtime scratch). */
+    /** The link the list had when {@link #ndisSent(Object)} was called (runtime scratch). */
     public NetBufferList ndisSentNext() {
         return ndisSentNext;
     }

@@ -29,6 +29,8 @@ final class Binding implements ProtocolBindingHandle {
     private final BindingLayer layer;
     private final int slot;
     private final OutstandingRequests outstanding = new OutstandingRequests();
+    /** What this binding's sends and OIDs carry as their SourceHandle: no capability, only a route back (N56). */
+    private final Source source = new Source(this);
     private final AtomicInteger indicating = new AtomicInteger();
     private final AtomicInteger passingDown = new AtomicInteger();
     private volatile boolean detached;
@@ -45,6 +47,27 @@ final class Binding implements ProtocolBindingHandle {
         this.protocol = protocol;
         this.layer = layer;
         this.slot = slot;
+    }
+
+    /**
+     * A SourceHandle the miniport sees on lists and requests: it names the binding to the binding layer
+     * but gives nothing to call, so the miniport never holds the protocol's handle (N56).
+     */
+    static final class Source {
+        private final Binding binding;
+
+        private Source(Binding binding) {
+            this.binding = binding;
+        }
+
+        Binding binding() {
+            return binding;
+        }
+
+        @Override
+        public String toString() {
+            return "SourceHandle";
+        }
     }
 
     ProtocolEntry protocol() {
@@ -183,7 +206,7 @@ final class Binding implements ProtocolBindingHandle {
                 return;
             }
             for (NetBufferList l = lists; l != null; l = l.next()) {
-                l.sourceHandle(this);
+                l.sourceHandle(source);
             }
             owner.adapter().sendNetBufferLists(lists, portNumber, sendFlags);
         } finally {
@@ -198,6 +221,10 @@ final class Binding implements ProtocolBindingHandle {
             return NdisStatus.CLOSING;
         }
         int port = request.portNumber();
+        if (request.ndisSourceHandle() != null) {
+            violation("N55", port, "OID request object already pending (issued and not completed yet); refused");
+            return NdisStatus.INVALID_PARAMETER;
+        }
         if (request.oid() == Oids.OID_GEN_ENUMERATE_PORTS) {
             return RuntimeOids.enumeratePorts(this, request);
         }
@@ -214,9 +241,10 @@ final class Binding implements ProtocolBindingHandle {
                 violation(access.rule(), port, String.format("OID 0x%08X on a port not open to this binding", request.oid()));
                 return NdisStatus.INVALID_PORT;
             }
-            request.ndisSourceHandle(this);
+            request.ndisSourceHandle(source);
             NdisStatus status = owner.adapter().oidRequest(request);
             if (status != NdisStatus.PENDING) {
+                request.ndisSourceHandle(null);
                 outstanding.remove(port, 1);
             }
             return status;

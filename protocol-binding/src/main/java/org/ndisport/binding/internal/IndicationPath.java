@@ -8,9 +8,11 @@ import org.ndisport.api.data.StatusIndication;
  * exactly once (D33, spec §2.5). Before a chain is handed out, each list records which bindings hold it
  * (one bit per binding slot, as NDIS keeps a count in the NBL's reserved area) plus one reference of the
  * runtime's own, dropped when every binding has been called: so no list goes back while the chain is
- * still being handed round, and its links stay as indicated. A list goes back to the miniport when its
- * last reference is dropped; a binding can only give back what it holds (N15). Takes no lock and
- * allocates nothing per frame: lists that reach zero are relinked into one chain (in reverse order).
+ * still being handed round, and its links stay as indicated. Its SourceHandle is set to the adapter's
+ * bindings, since slots are numbered per adapter (N54). A list goes back to the miniport when its
+ * last reference is dropped; a binding can only give back what it holds on its own adapter (N15). Takes
+ * no lock and allocates nothing per frame: lists that reach zero are relinked into one chain (in
+ * reverse order).
  */
 final class IndicationPath {
     private IndicationPath() {
@@ -25,6 +27,7 @@ final class IndicationPath {
             return;
         }
         for (NetBufferList l = lists; l != null; l = l.next()) {
+            l.sourceHandle(owner);
             l.ndisHold(open.holders(), bindings.length + 1);
         }
         long closings = owner.closings();
@@ -98,7 +101,8 @@ final class IndicationPath {
 
     /**
      * NdisReturnNetBufferLists from {@code binding}. The chain is checked first: at the first list the
-     * binding does not hold (returned twice, never indicated, or a chain relinked against N16) N15 is
+     * binding does not hold (returned twice, never indicated, indicated on another adapter, or a chain
+     * relinked against N16) N15 is
      * recorded, before any effect (in FAIL_FAST the call throws and changes nothing), and the walk stops
      * there, since that list's link can no longer be trusted. The lists before it are released; those no
      * binding holds any more go back to the miniport as one chain. Each link is read before its list is
@@ -108,7 +112,7 @@ final class IndicationPath {
         int slot = binding.slot();
         NetBufferList unheld = null;
         for (NetBufferList l = lists; l != null; l = l.next()) {
-            if (!l.ndisHeldBy(slot)) {
+            if (l.sourceHandle() != binding.owner() || !l.ndisHeldBy(slot)) {
                 unheld = l;
                 break;
             }

@@ -1,5 +1,6 @@
 package org.ndisport.core.adapter.internal;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.data.NetBufferList;
@@ -28,13 +29,13 @@ final class Requests {
         int count = 0;
         for (NetBufferList l = lists; l != null; l = l.next()) {
             l.ndisPortNumber(port);
-            l.ndisSent();
+            l.ndisSent(adapter);
             count++;
         }
         adapter.outstandingRequests().addAndGet(count);
         if (closing()) {
             for (NetBufferList l = lists; l != null; l = l.next()) {
-                l.ndisSendCompleted();
+                l.ndisSendCompleted(adapter);
             }
             lists.setChainStatus(NdisStatus.CLOSING);
             adapter.outstandingRequests().addAndGet(-count);
@@ -61,7 +62,7 @@ final class Requests {
         int count = 0;
         for (NetBufferList l = sent; l != null; ) {
             NetBufferList next = l.ndisSentNext();
-            if (l.ndisSendCompleted()) {
+            if (l.ndisSendCompleted(adapter)) {
                 l.status(NdisStatus.FAILURE);
                 l.next(null);
                 if (tail == null) {
@@ -84,13 +85,14 @@ final class Requests {
     /**
      * NdisMSendNetBufferListsComplete. The chain is checked before any effect (FAIL_FAST throws and
      * completes nothing): R17/R33 for each list, and N58 for a list that is not in the miniport's care
-     * (never sent to it, completed already, or taken back after its send callback threw), which is left
+     * (never sent to it, sent to another adapter, completed already, or taken back after its send
+     * callback threw), which is left
      * out; the rest complete once each.
      */
     void sendComplete(NetBufferList lists, int flags) {
         NetBufferList foreign = null;
         for (NetBufferList l = lists; l != null; l = l.next()) {
-            if (!l.ndisInMiniport()) {
+            if (!l.ndisInCareOf(adapter)) {
                 foreign = foreign == null ? l : foreign;
             } else {
                 checkServed(l.status(), l.ndisPortNumber(), "send", true);
@@ -105,7 +107,7 @@ final class Requests {
         int count = 0;
         for (NetBufferList l = lists; l != null; ) {
             NetBufferList next = l.next();
-            if (l.ndisSendCompleted()) {
+            if (l.ndisSendCompleted(adapter)) {
                 if (tail == null) {
                     head = l;
                 } else if (tail.next() != l) {
@@ -150,9 +152,16 @@ final class Requests {
     }
 
     void oidComplete(OidRequest request, NdisStatus status) {
+        if (adapter.pendedOids().get() <= 0) {
+            strayCompletion(request.portNumber(), "an OID completion");
+            return;
+        }
         checkServed(status, request.portNumber(), "OID", true);
         checkAuthenticationSupported(request, status, true);
-        adapter.pendedOids().decrementAndGet();
+        if (!take(adapter.pendedOids(), 1)) {
+            strayCompletion(request.portNumber(), "an OID completion");
+            return;
+        }
         adapter.outstandingRequests().decrementAndGet();
         AdapterEventSink sink = adapter.context().sink();
         if (sink == null) {
@@ -164,6 +173,26 @@ final class Requests {
         } catch (Exception | Error e) {
             adapter.bindingLayerFailed("oidComplete", Integer.toUnsignedLong(request.portNumber()), e);
         }
+    }
+
+    /**
+     * N54: a miniport completed more than the adapter has outstanding (requests it was never given, or
+     * given to another adapter). Recorded against it; nothing is counted down or delivered.
+     */
+    private void strayCompletion(int port, String what) {
+        adapter.violation("N54", port, what + " with fewer requests outstanding on this adapter; not delivered");
+    }
+
+    /** Takes {@code count} from {@code counter}, or nothing (false) when fewer are outstanding. */
+    private static boolean take(AtomicInteger counter, int count) {
+        int now;
+        do {
+            now = counter.get();
+            if (now < count) {
+                return false;
+            }
+        } while (!counter.compareAndSet(now, now - count));
+        return true;
     }
 
     private boolean closing() {
