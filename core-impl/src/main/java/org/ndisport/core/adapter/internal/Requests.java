@@ -1,5 +1,7 @@
 package org.ndisport.core.adapter.internal;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.data.NetBufferList;
@@ -18,6 +20,8 @@ import org.ndisport.core.port.internal.PortEntry;
 final class Requests {
     private final Adapter adapter;
     private final DriverCalls driver;
+    /** OID requests given to MiniportOidRequest and not yet answered, by identity. */
+    private final Set<OidRequest> handedDown = ConcurrentHashMap.newKeySet();
 
     Requests(Adapter adapter, DriverCalls driver) {
         this.adapter = adapter;
@@ -63,20 +67,31 @@ final class Requests {
             adapter.outstandingRequests().decrementAndGet();
             return NdisStatus.CLOSING;
         }
+        handedDown.add(request); // before the call: the driver may complete it on another thread first
         NdisStatus status = driver.oid(request);
         if (status == NdisStatus.PENDING) {
             adapter.pendedOids().incrementAndGet();
             return status;
         }
+        handedDown.remove(request);
         adapter.outstandingRequests().decrementAndGet();
         checkServed(status, request.portNumber(), "OID", false);
         checkAuthenticationSupported(request, status, false);
         return status;
     }
 
+    /** N39: only a request the driver was given and has not answered can be completed, once. */
     void oidComplete(OidRequest request, NdisStatus status) {
+        if (!handedDown.contains(request)) {
+            notPended(request);
+            return;
+        }
         checkServed(status, request.portNumber(), "OID", true);
         checkAuthenticationSupported(request, status, true);
+        if (!handedDown.remove(request)) { // completed meanwhile on another thread
+            notPended(request);
+            return;
+        }
         adapter.pendedOids().decrementAndGet();
         adapter.outstandingRequests().decrementAndGet();
         AdapterEventSink sink = adapter.context().sink();
@@ -89,6 +104,10 @@ final class Requests {
         } catch (Exception | Error e) {
             adapter.bindingLayerFailed("oidComplete", Integer.toUnsignedLong(request.portNumber()), e);
         }
+    }
+
+    private void notPended(OidRequest request) {
+        adapter.violation("N39", request.portNumber(), "NdisMOidRequestComplete for a request not pended: " + request);
     }
 
     private boolean closing() {
