@@ -2,6 +2,7 @@ package org.ndisport.api.data;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 import org.ndisport.api.NdisStatus;
 
 /**
@@ -54,20 +55,28 @@ public final class NetBufferList {
     /** Where the runtime lists the received list while a binding keeps it past the indication, or -1. */
     private int ndisKeptIndex = -1;
 
-    /** An empty list with a buffer of the given capacity. */
+    /** An empty list with a buffer of the given capacity; IllegalArgumentException if negative (N41). */
     public NetBufferList(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity " + capacity + " is negative");
+        }
         this.data = new byte[capacity];
     }
 
-    /** A list holding (not copying) the given frame bytes. */
+    /**
+     * A list holding (not copying) the given frame bytes. The frame must lie inside {@code data}:
+     * NullPointerException for a null array, IllegalArgumentException otherwise (N41).
+     */
     public NetBufferList(byte[] data, int offset, int length) {
+        checkFrame(data, offset, length);
         this.data = data;
         this.offset = offset;
         this.length = length;
     }
 
-    /** A list holding a copy of the given frame. */
+    /** A list holding a copy of the given frame; NullPointerException if it is null. */
     public static NetBufferList copyOf(byte[] frame) {
+        Objects.requireNonNull(frame, "frame");
         return new NetBufferList(frame.clone(), 0, frame.length);
     }
 
@@ -113,12 +122,22 @@ public final class NetBufferList {
         return length;
     }
 
-    /** Replaces the frame (not copied). */
+    /** Replaces the frame (not copied); checked as the constructor does, nothing changed when refused. */
     public NetBufferList frame(byte[] bytes, int off, int len) {
+        checkFrame(bytes, off, len);
         this.data = bytes;
         this.offset = off;
         this.length = len;
         return this;
+    }
+
+    /** N41: the frame [offset, offset + length) lies inside the array. */
+    private static void checkFrame(byte[] bytes, int offset, int length) {
+        Objects.requireNonNull(bytes, "data");
+        if (offset < 0 || length < 0 || length > bytes.length - offset) {
+            throw new IllegalArgumentException("frame of offset " + offset + " and length " + length
+                    + " outside an array of " + bytes.length + " bytes");
+        }
     }
 
     /** A copy of the frame bytes. */

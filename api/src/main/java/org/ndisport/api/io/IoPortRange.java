@@ -22,14 +22,21 @@ public record IoPortRange(int base, int count) {
         return address >= base && address < (long) base + count;
     }
 
-    /** True when [from, from+len) lies wholly inside the range. */
+    /**
+     * True when [from, from+len) lies wholly inside the range; false for a negative length. Never
+     * overflows: the end is computed without wrapping (N41).
+     */
     public boolean containsAll(long from, long len) {
-        return from >= base && from + len <= (long) base + count;
+        return len >= 0 && from >= base && len <= (long) base + count - from;
     }
 
-    /** True when the two ranges share an address. */
+    /** True when the two ranges share an address; false for a length of 0 or less. Never overflows (N41). */
     public boolean overlaps(long from, long len) {
-        return from < (long) base + count && base < from + len;
+        if (len <= 0 || from >= (long) base + count) {
+            return false;
+        }
+        long distance = base - from; // wraps negative only when the distance exceeds any length
+        return from >= base || (distance > 0 && len > distance);
     }
 
     @Override

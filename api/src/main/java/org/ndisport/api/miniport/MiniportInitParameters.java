@@ -20,6 +20,14 @@ public record MiniportInitParameters(String adapterName, PortAuthenticationParam
     public MiniportInitParameters {
         Objects.requireNonNull(adapterName, "adapterName");
         Objects.requireNonNull(defaultPortAuthStates, "defaultPortAuthStates");
-        ioResources = List.copyOf(Objects.requireNonNull(ioResources, "ioResources"));
+        ioResources = copyOfRanges(ioResources);
+    }
+
+    private static List<IoPortRange> copyOfRanges(List<IoPortRange> ranges) {
+        Objects.requireNonNull(ranges, "ioResources");
+        for (IoPortRange r : ranges) {
+            Objects.requireNonNull(r, "ioResources: null element");
+        }
+        return List.copyOf(ranges);
     }
 }

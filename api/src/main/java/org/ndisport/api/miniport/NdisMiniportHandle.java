@@ -55,7 +55,8 @@ public interface NdisMiniportHandle extends IoPortAccess {
      * through {@link MiniportDriver#returnNetBufferLists} exactly once, dropped ones included (D21).
      * Two exceptions: in FAIL_FAST mode a dropped indication throws and the lists stay the caller's (the
      * call had no effect); and a binding layer that throws while holding them (recorded as N1) may not
-     * return them.
+     * return them. A {@code numberOfLists} other than the chain's length records violation N38 and the
+     * chain's length is used; a cyclic chain records N38 and is neither delivered nor returned.
      */
     void indicateReceiveNetBufferLists(NetBufferList lists, int portNumber, int numberOfLists, int receiveFlags);
 
@@ -65,7 +66,10 @@ public interface NdisMiniportHandle extends IoPortAccess {
     /** NdisMSendNetBufferListsComplete: each list of a send, exactly once, with its status. */
     void sendNetBufferListsComplete(NetBufferList lists, int sendCompleteFlags);
 
-    /** NdisMOidRequestComplete for a request the driver returned PENDING for. */
+    /**
+     * NdisMOidRequestComplete for a request the driver returned PENDING for. Completing any other request
+     * (never given, answered, or already completed) records violation N39 and has no other effect.
+     */
     void oidRequestComplete(OidRequest request, NdisStatus status);
 
     /**
@@ -99,6 +103,9 @@ public interface NdisMiniportHandle extends IoPortAccess {
      */
     Irql raiseIrql(Irql newIrql);
 
-    /** Restores the level {@link #raiseIrql} returned. */
+    /**
+     * Restores the level {@link #raiseIrql} returned. Lowering to a level above the current one throws
+     * IllegalArgumentException and changes nothing (N42).
+     */
     void lowerIrql(Irql oldIrql);
 }

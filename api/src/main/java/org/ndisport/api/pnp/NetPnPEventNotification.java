@@ -56,6 +56,7 @@ public final class NetPnPEventNotification {
 
     /** Deactivation of the given ports; BufferLength = 4 x count, in bytes (R24). */
     public static NetPnPEventNotification portDeactivation(int... portNumbers) {
+        Objects.requireNonNull(portNumbers, "portNumbers");
         int[] copy = Arrays.copyOf(portNumbers, portNumbers.length);
         return of(new NetPnPEvent(NetPnPEventCode.PORT_DEACTIVATION, copy, copy.length * Integer.BYTES));
     }

@@ -2,6 +2,7 @@ package org.ndisport.api.port;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code NDIS_PORT} (spec §1.5): one entry of a null-terminated chain through {@link #next()}, used by
@@ -27,6 +28,7 @@ public final class NdisPort {
 
     /** A well-formed chain naming the given ports in order, each with default characteristics. */
     public static NdisPort chainOf(int... portNumbers) {
+        Objects.requireNonNull(portNumbers, "portNumbers");
         PortCharacteristics[] chars = new PortCharacteristics[portNumbers.length];
         for (int i = 0; i < portNumbers.length; i++) {
             chars[i] = PortCharacteristics.forPort(portNumbers[i]);
@@ -36,6 +38,7 @@ public final class NdisPort {
 
     /** A well-formed chain of the given characteristics in order; null when none are given. */
     public static NdisPort chain(PortCharacteristics... characteristics) {
+        Objects.requireNonNull(characteristics, "characteristics");
         NdisPort head = null;
         for (int i = characteristics.length - 1; i >= 0; i--) {
             NdisPort p = new NdisPort(characteristics[i]);

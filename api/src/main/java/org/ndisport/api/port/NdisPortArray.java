@@ -23,19 +23,34 @@ public record NdisPortArray(NdisObjectHeader header, int numberOfPorts, int offs
     /** Bytes per element. */
     public static final int ELEMENT_SIZE = PortCharacteristics.SIZE;
 
-    /** Copies the element list. */
+    /**
+     * Copies the element list; NullPointerException naming {@code ports} for a null list or element. The
+     * counts and sizes are not checked against it, so a malformed array stays expressible.
+     */
     public NdisPortArray {
-        ports = List.copyOf(Objects.requireNonNull(ports, "ports"));
+        ports = List.copyOf(requireElements(ports));
     }
 
     /** A well-formed array of the given elements. */
     public static NdisPortArray of(List<PortCharacteristics> ports) {
+        requireElements(ports);
         return new NdisPortArray(NdisObjectHeader.defaultRevision1(HEADER_SIZE), ports.size(), OFFSET_FIRST_PORT,
                 ELEMENT_SIZE, ports);
     }
 
-    /** Bytes an answer listing {@code count} ports needs: 16 + 64 x count (§6.1). */
+    /** Bytes an answer listing {@code count} ports needs: 16 + 64 x count (§6.1); count is not negative. */
     public static long bytesNeeded(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count " + count + " is negative");
+        }
         return OFFSET_FIRST_PORT + (long) ELEMENT_SIZE * count;
+    }
+
+    private static List<PortCharacteristics> requireElements(List<PortCharacteristics> ports) {
+        Objects.requireNonNull(ports, "ports");
+        for (PortCharacteristics p : ports) {
+            Objects.requireNonNull(p, "ports: null element");
+        }
+        return ports;
     }
 }

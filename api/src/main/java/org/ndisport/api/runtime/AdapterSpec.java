@@ -25,14 +25,20 @@ public record AdapterSpec(String name, MiniportDriver driver, String driverName,
         AuthStates defaultAuthStates, List<IoPortRange> ioResources, int interruptLine, boolean intermediate,
         HardwareDevice device) {
 
-    /** No null fields; copies the resource list. */
+    /**
+     * No null fields (NullPointerException naming the field), a name that is not blank
+     * (IllegalArgumentException, N41); copies the resource list.
+     */
     public AdapterSpec {
         Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name is blank");
+        }
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(driverName, "driverName");
         Objects.requireNonNull(driverBundle, "driverBundle");
         Objects.requireNonNull(defaultAuthStates, "defaultAuthStates");
-        ioResources = List.copyOf(Objects.requireNonNull(ioResources, "ioResources"));
+        ioResources = copyOfRanges(ioResources);
     }
 
     /** An adapter without a hardware device behind it. */
@@ -47,13 +53,23 @@ public record AdapterSpec(String name, MiniportDriver driver, String driverName,
      */
     public static AdapterSpec hardware(HardwareDevice device, MiniportDriver driver, String driverName,
             String driverBundle) {
+        Objects.requireNonNull(device, "device");
         return new AdapterSpec(device.name(), driver, driverName, driverBundle, AuthStates.UNCONTROLLED_UNKNOWN,
                 device.ioPorts(), device.interruptLine(), false, device);
     }
 
     /** A virtual adapter: no resources, default auth states Uncontrolled/Unknown. */
     public static AdapterSpec virtual(String name, MiniportDriver driver, String driverBundle) {
+        Objects.requireNonNull(driver, "driver");
         return new AdapterSpec(name, driver, driver.getClass().getSimpleName(), driverBundle,
                 AuthStates.UNCONTROLLED_UNKNOWN, List.of(), -1, false);
+    }
+
+    private static List<IoPortRange> copyOfRanges(List<IoPortRange> ranges) {
+        Objects.requireNonNull(ranges, "ioResources");
+        for (IoPortRange r : ranges) {
+            Objects.requireNonNull(r, "ioResources: null element");
+        }
+        return List.copyOf(ranges);
     }
 }

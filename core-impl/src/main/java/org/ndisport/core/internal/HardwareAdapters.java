@@ -179,18 +179,20 @@ public final class HardwareAdapters {
         if (best == null || !active) {
             return;
         }
-        if (!m.device.ioPorts().isEmpty() && engine != null && !engine.hasIoPortSpace()) {
+        java.util.List<?> ports = m.device.ioPorts();
+        if (ports != null && !ports.isEmpty() && engine != null && !engine.hasIoPortSpace()) {
             LOG.info("device {} waits for an I/O port space before its adapter is created", m.device.name());
             return;
         }
         Bundle bundle = best.getBundle();
         String driverName = String.valueOf(best.getProperty(MiniportDriverProperties.DRIVER_NAME));
-        AdapterSpec spec = AdapterSpec.hardware(m.device, drivers.get(best), driverName,
-                bundle == null ? "unknown" : bundle.getSymbolicName());
         try {
+            AdapterSpec spec = AdapterSpec.hardware(m.device, drivers.get(best), driverName,
+                    bundle == null ? "unknown" : bundle.getSymbolicName());
             m.adapter = new AdapterInstance(runtime, spec);
             m.driver = best;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a name taken (N26), blank or missing (N41): the device gets no adapter
             LOG.error("cannot create an adapter for device {}: {}", m.device.name(), e.getMessage());
         }
     }

@@ -3,6 +3,7 @@ package org.ndisport.core.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -104,6 +105,7 @@ public final class NdisEngine implements NdisRuntime {
 
     @Override
     public AdapterControl createAdapter(AdapterSpec spec) {
+        Objects.requireNonNull(spec, "spec");
         AdapterRuntime runtime = new AdapterRuntime(spec, context);
         if (adapters.putIfAbsent(spec.name(), runtime) != null) {
             throw new IllegalArgumentException("adapter name already in use: " + spec.name());

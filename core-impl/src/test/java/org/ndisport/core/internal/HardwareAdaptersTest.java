@@ -57,6 +57,26 @@ class HardwareAdaptersTest {
         }
     }
 
+    @Test
+    @DisplayName("N41 a device with a blank or missing name, or no resource list, gets no adapter; the others still do")
+    void n41_deviceWithBadName_noAdapter() {
+        NdisEngine engine = new NdisEngine(TestConfigs.engine(VerifierMode.REPORT, EngineConfiguration.DEFAULT_PORT_LIMIT));
+        HardwareAdapters adapters = new HardwareAdapters(engine);
+        try {
+            adapters.bindDriver(reference(Map.of(MiniportDriverProperties.HARDWARE_IDS, "card",
+                    MiniportDriverProperties.DRIVER_NAME, "plain")), new PlainDriver());
+            adapters.bindDevice(reference(Map.of()), device("", List.of()));
+            adapters.bindDevice(reference(Map.of()), device(" ", List.of()));
+            adapters.bindDevice(reference(Map.of()), device(null, List.of()));
+            adapters.bindDevice(reference(Map.of()), device("noList", null));
+            adapters.bindDevice(reference(Map.of()), device("good", List.of()));
+            assertEquals(List.of("good"), engine.adapters().stream().map(v -> v.name()).toList());
+        } finally {
+            adapters.deactivate();
+            engine.deactivate();
+        }
+    }
+
     /** Sets registration attributes and succeeds; halts without work. */
     private static final class PlainDriver implements MiniportDriver {
         @Override

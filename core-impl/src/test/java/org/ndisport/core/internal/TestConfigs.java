@@ -9,6 +9,11 @@ public final class TestConfigs {
     }
 
     public static EngineConfiguration engine(VerifierMode mode, int portLimit) {
+        return engine(mode, portLimit, EngineConfiguration.DEFAULT_CAPACITY, 1_000);
+    }
+
+    /** Every engine property given, bad values included (as a hand-written configuration may hold them). */
+    public static EngineConfiguration engine(VerifierMode mode, int portLimit, int capacity, long drainTimeoutMillis) {
         return new EngineConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -27,12 +32,12 @@ public final class TestConfigs {
 
             @Override
             public int verifier_capacity() {
-                return DEFAULT_CAPACITY;
+                return capacity;
             }
 
             @Override
             public long halt_drain_timeout_ms() {
-                return 1_000;
+                return drainTimeoutMillis;
             }
         };
     }

@@ -17,7 +17,7 @@ import org.ndisport.core.adapter.internal.EngineFixture;
 import org.ndisport.core.adapter.internal.ScriptedMiniport;
 
 /**
- * Isolation (N54): a miniport completing, through its real handle, sends or OID requests it was never
+ * Isolation (N39, N54, N58): a miniport completing, through its real handle, sends or OID requests it was never
  * given, or another adapter's. Each is recorded against the miniport and reaches no protocol; the real
  * owner's request stays outstanding and completes normally afterwards.
  */
@@ -110,28 +110,28 @@ class IsolationForgedCompletionsTest {
     }
 
     @Test
-    @DisplayName("N54 an OID completion for a request the miniport never received is recorded and reaches no protocol")
-    void n54_oidCompleteNeverReceived_recorded() {
+    @DisplayName("N39 an OID completion for a request the miniport never received is recorded and reaches no protocol")
+    void n39_oidCompleteNeverReceived_recorded() {
         a.handle.oidRequestComplete(OidRequest.query(OID, 0, 6), NdisStatus.SUCCESS);
-        assertOnly("N54", "A");
+        assertOnly("N39", "A");
         assertEquals(List.of(), fx.log.stream().filter(e -> e.contains("oidComplete")).toList());
     }
 
     @Test
-    @DisplayName("N54 another adapter's miniport completing a pended OID is recorded there; the request completes once from its own adapter")
-    void n54_oidCompletedByAnotherAdapter_ownerUnaffected() {
+    @DisplayName("N39 another adapter's miniport completing a pended OID is recorded there; the request completes once from its own adapter")
+    void n39_oidCompletedByAnotherAdapter_ownerUnaffected() {
         a.onOid = r -> NdisStatus.PENDING;
         OidRequest request = OidRequest.query(OID, 0, 6);
         assertEquals(NdisStatus.PENDING, p.handle("A").oidRequest(request));
         b.handle.oidRequestComplete(request, NdisStatus.SUCCESS);
-        assertOnly("N54", "B");
+        assertOnly("N39", "B");
         assertEquals(1, binding("A").outstanding().total(), "still pending on A");
 
         b.onOid = r -> NdisStatus.PENDING;
         assertEquals(NdisStatus.PENDING, p.handle("B").oidRequest(OidRequest.query(OID, 0, 6)));
         int from = fx.log.size();
         b.handle.oidRequestComplete(request, NdisStatus.FAILURE);
-        assertOnly("N54", "B");
+        assertOnly("N39", "B");
         assertEquals(1, binding("A").outstanding().total());
         assertEquals(1, binding("B").outstanding().total(), "the binding layer took nothing from B's binding");
 
@@ -139,20 +139,20 @@ class IsolationForgedCompletionsTest {
         assertEquals(List.of("p1 oidComplete A 0x00010202 " + NdisStatus.SUCCESS), fx.logFrom(from));
         assertEquals(List.of(), fx.records());
         a.handle.oidRequestComplete(request, NdisStatus.SUCCESS);
-        assertOnly("N54", "A");
+        assertOnly("N39", "A");
         assertEquals(1, fx.logFrom(from).size(), "a second completion is not delivered");
     }
 
     @Test
-    @DisplayName("N54 D21 in FAIL_FAST a stray completion on an adapter with nothing outstanding throws and changes nothing")
-    void n54_failFast_strayCompletionThrows() {
+    @DisplayName("N58 N39 D21 in FAIL_FAST a stray completion on an adapter with nothing outstanding throws and changes nothing")
+    void n58_failFast_strayCompletionThrows() {
         BindingFixture strict = new BindingFixture(VerifierMode.FAIL_FAST, 30_000);
         RecordingProtocol q = strict.protocol("q");
         ScriptedMiniport m = strict.adapter("A");
         assertThrows(NdisVerifierException.class, () -> m.handle.sendNetBufferListsComplete(frame(), 0));
         assertThrows(NdisVerifierException.class,
                 () -> m.handle.oidRequestComplete(OidRequest.query(OID, 0, 6), NdisStatus.SUCCESS));
-        assertEquals(List.of("N58", "N54"), strict.ruleIds());
+        assertEquals(List.of("N58", "N39"), strict.ruleIds());
         q.handle("A").sendNetBufferLists(frame(), 0, 0);
         assertEquals(1, q.sendCompletions.size());
     }

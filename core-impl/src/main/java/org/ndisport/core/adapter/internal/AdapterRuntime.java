@@ -1,5 +1,6 @@
 package org.ndisport.core.adapter.internal;
 
+import java.util.Objects;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.binding.UnbindReason;
@@ -18,7 +19,7 @@ public final class AdapterRuntime implements AdapterControl {
 
     /** Wires a new adapter of the given spec into the engine's context. */
     public AdapterRuntime(AdapterSpec spec, EngineContext context) {
-        this.adapter = new Adapter(spec, context);
+        this.adapter = new Adapter(Objects.requireNonNull(spec, "spec"), Objects.requireNonNull(context, "context"));
         DriverCalls driver = new DriverCalls(adapter);
         Requests requests = new Requests(adapter, driver);
         adapter.bindable(new Bindable(adapter, requests, driver));
@@ -44,7 +45,7 @@ public final class AdapterRuntime implements AdapterControl {
 
     @Override
     public void halt(HaltAction action) {
-        lifecycle.halt(action);
+        lifecycle.halt(Objects.requireNonNull(action, "action"));
     }
 
     @Override

@@ -46,6 +46,9 @@ final class Indications {
                 calls.endIndication(entry);
             }
         }
+        if (!chainChecked(walk(lists, port), count, port)) {
+            return;
+        }
         adapter.violation(dropRule(state, entry, "R11"), port, "receive indication dropped: port is " + state);
         countDropped(entry);
         driver.returnNetBufferLists(lists);
@@ -89,20 +92,19 @@ final class Indications {
     }
 
     private void deliverReceive(PortEntry entry, NetBufferList lists, int port, int count, int flags) {
+        int delivered = walk(lists, port);
+        if (!chainChecked(delivered, count, port)) {
+            return;
+        }
         AdapterEventSink sink = adapter.context().sink();
         if (sink == null || !adapter.announced()) {
             driver.returnNetBufferLists(lists);
             return;
         }
-        int delivered = 0;
-        for (NetBufferList l = lists; l != null; l = l.next()) {
-            l.ndisPortNumber(port);
-            delivered++;
-        }
         entry.countReceived(delivered);
         Irql previous = calls.enter(Irql.DISPATCH_LEVEL);
         try {
-            sink.receive(adapter.bindable(), lists, port, count, flags);
+            sink.receive(adapter.bindable(), lists, port, delivered, flags);
         } catch (Exception | Error e) {
             adapter.bindingLayerFailed("receive", Integer.toUnsignedLong(port), e);
         } finally {
@@ -127,6 +129,44 @@ final class Indications {
         } finally {
             calls.restore(previous);
         }
+    }
+
+    /**
+     * Marks each list with the port and counts the chain, or returns -1 for a cyclic chain (Floyd's
+     * check, a pointer that follows at half speed): one walk, no allocation.
+     */
+    private static int walk(NetBufferList lists, int port) {
+        int n = 0;
+        NetBufferList slow = lists;
+        for (NetBufferList l = lists; l != null; ) {
+            l.ndisPortNumber(port);
+            n++;
+            l = l.next();
+            if ((n & 1) == 0) {
+                slow = slow.next();
+            }
+            if (l == slow && l != null) {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * N38: a cyclic chain is refused (recorded; neither delivered nor returned, the lists stay the
+     * caller's); a NumberOfNetBufferLists other than the chain's length is recorded and the chain's
+     * length is what the bindings are given.
+     */
+    private boolean chainChecked(int length, int count, int port) {
+        if (length < 0) {
+            adapter.violation("N38", port, "receive indication of a cyclic chain: neither delivered nor returned");
+            return false;
+        }
+        if (length != count) {
+            adapter.violation("N38", port, "receive indication of " + length + " lists with NumberOfNetBufferLists "
+                    + count);
+        }
+        return true;
     }
 
     /** R60 (D31): indications are made at IRQL at most DISPATCH; recorded, then handled as usual. */

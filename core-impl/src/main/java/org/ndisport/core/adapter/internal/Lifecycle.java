@@ -146,9 +146,11 @@ final class Lifecycle {
 
     /** Spec §1.1: MiniportHaltEx is not called while sends or OIDs are outstanding. */
     private void awaitOutstandingRequests() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(adapter.context().drainTimeoutMillis());
+        // N43: a negative timeout waits not at all; a huge one saturates instead of wrapping into the past
+        long timeout = TimeUnit.MILLISECONDS.toNanos(Math.max(0, adapter.context().drainTimeoutMillis()));
+        long start = System.nanoTime();
         while (adapter.outstandingRequests().get() > 0) {
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() - start > timeout) {
                 LOG.warn("adapter {}: {} requests still outstanding at halt; halting anyway", adapter.name(),
                         adapter.outstandingRequests().get());
                 adapter.warning("N3", adapter.outstandingRequests().get()

@@ -115,6 +115,7 @@ final class MiniportHandle implements NdisMiniportHandle {
 
     @Override
     public Irql raiseIrql(Irql newIrql) {
+        Objects.requireNonNull(newIrql, "newIrql");
         Irql current = currentIrql();
         if (newIrql.compareTo(current) < 0) {
             throw new IllegalArgumentException("cannot raise IRQL from " + current + " to " + newIrql);
@@ -124,7 +125,12 @@ final class MiniportHandle implements NdisMiniportHandle {
 
     @Override
     public void lowerIrql(Irql oldIrql) {
-        adapter.context().calls().restore(Objects.requireNonNull(oldIrql, "oldIrql"));
+        Objects.requireNonNull(oldIrql, "oldIrql");
+        Irql current = currentIrql();
+        if (oldIrql.compareTo(current) > 0) {
+            throw new IllegalArgumentException("cannot lower IRQL from " + current + " to " + oldIrql); // N42
+        }
+        adapter.context().calls().restore(oldIrql);
     }
 
     @Override

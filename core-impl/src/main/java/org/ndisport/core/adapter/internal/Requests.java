@@ -1,6 +1,7 @@
 package org.ndisport.core.adapter.internal;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.data.NetBufferList;
@@ -19,6 +20,8 @@ import org.ndisport.core.port.internal.PortEntry;
 final class Requests {
     private final Adapter adapter;
     private final DriverCalls driver;
+    /** OID requests given to MiniportOidRequest and not yet answered, by identity. */
+    private final Set<OidRequest> handedDown = ConcurrentHashMap.newKeySet();
 
     Requests(Adapter adapter, DriverCalls driver) {
         this.adapter = adapter;
@@ -140,28 +143,32 @@ final class Requests {
             adapter.outstandingRequests().decrementAndGet();
             return NdisStatus.CLOSING;
         }
+        handedDown.add(request); // before the call: the driver may complete it on another thread first
         NdisStatus status = driver.oid(request);
         if (status == NdisStatus.PENDING) {
             adapter.pendedOids().incrementAndGet();
             return status;
         }
+        handedDown.remove(request);
         adapter.outstandingRequests().decrementAndGet();
         checkServed(status, request.portNumber(), "OID", false);
         checkAuthenticationSupported(request, status, false);
         return status;
     }
 
+    /** N39: only a request the driver was given and has not answered can be completed, once. */
     void oidComplete(OidRequest request, NdisStatus status) {
-        if (adapter.pendedOids().get() <= 0) {
-            strayCompletion(request.portNumber(), "an OID completion");
+        if (!handedDown.contains(request)) {
+            notPended(request);
             return;
         }
         checkServed(status, request.portNumber(), "OID", true);
         checkAuthenticationSupported(request, status, true);
-        if (!take(adapter.pendedOids(), 1)) {
-            strayCompletion(request.portNumber(), "an OID completion");
+        if (!handedDown.remove(request)) { // completed meanwhile on another thread
+            notPended(request);
             return;
         }
+        adapter.pendedOids().decrementAndGet();
         adapter.outstandingRequests().decrementAndGet();
         AdapterEventSink sink = adapter.context().sink();
         if (sink == null) {
@@ -175,24 +182,8 @@ final class Requests {
         }
     }
 
-    /**
-     * N54: a miniport completed more than the adapter has outstanding (requests it was never given, or
-     * given to another adapter). Recorded against it; nothing is counted down or delivered.
-     */
-    private void strayCompletion(int port, String what) {
-        adapter.violation("N54", port, what + " with fewer requests outstanding on this adapter; not delivered");
-    }
-
-    /** Takes {@code count} from {@code counter}, or nothing (false) when fewer are outstanding. */
-    private static boolean take(AtomicInteger counter, int count) {
-        int now;
-        do {
-            now = counter.get();
-            if (now < count) {
-                return false;
-            }
-        } while (!counter.compareAndSet(now, now - count));
-        return true;
+    private void notPended(OidRequest request) {
+        adapter.violation("N39", request.portNumber(), "NdisMOidRequestComplete for a request not pended: " + request);
     }
 
     private boolean closing() {

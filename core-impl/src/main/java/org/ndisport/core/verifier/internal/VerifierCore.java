@@ -26,14 +26,14 @@ public final class VerifierCore implements Verifier {
 
     /** A verifier in the given mode retaining at most {@code capacity} records. */
     public VerifierCore(VerifierMode mode, int capacity, Clock clock) {
-        this.mode = mode;
+        this.mode = mode == null ? VerifierMode.REPORT : mode;
         this.capacity = Math.max(1, capacity);
         this.clock = clock;
     }
 
-    /** Changes mode and capacity (ConfigAdmin update). */
+    /** Changes mode and capacity (ConfigAdmin update); no mode means REPORT, capacities below 1 mean 1 (N43). */
     public void configure(VerifierMode newMode, int newCapacity) {
-        this.mode = newMode;
+        this.mode = newMode == null ? VerifierMode.REPORT : newMode;
         this.capacity = Math.max(1, newCapacity);
     }
 
