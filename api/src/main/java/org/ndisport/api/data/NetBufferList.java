@@ -294,6 +294,19 @@ public final class NetBufferList {
         return (int) REFERENCES.getAndAdd(this, -1) - 1;
     }
 
+    /**
+     * The binding slots {@code 64 * index} to {@code 64 * index + 63} that hold the list, as bits (runtime
+     * scratch); 0 beyond the slots it was held for.
+     */
+    public long ndisHolderBits(int index) {
+        long word = ndisWord; // read first: orders the read of ndisWide
+        if (!ndisWide) {
+            return index == 0 ? word & ~OWN : 0L;
+        }
+        long[] mine = ndisHolders;
+        return mine != null && index < mine.length ? (long) HOLDERS.getVolatile(mine, index) : 0L;
+    }
+
     /** References still out (runtime scratch). */
     public int ndisReferences() {
         long word = ndisWord; // read first: orders the read of ndisWide

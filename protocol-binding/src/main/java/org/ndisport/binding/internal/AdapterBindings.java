@@ -123,29 +123,29 @@ final class AdapterBindings {
             closedSlots = more;
             closings++;
         }
-        return takeBackFromClosed();
+        return takeBackFromClosed(slot);
     }
 
     /**
      * Releases, for every closed binding, the kept lists it still holds, and returns to the miniport
-     * those nobody holds any more, as one chain. Returns how many holds were released.
+     * those nobody holds any more, as one chain. Returns how many holds of slot {@code counted} were
+     * released.
      */
-    int takeBackFromClosed() {
+    int takeBackFromClosed(int counted) {
         long[] closed = closedSlots;
         int[] released = {0};
         NetBufferList[] back = {null};
         kept.forEach(l -> {
             for (int word = 0; word < closed.length; word++) {
-                for (long bits = closed[word]; bits != 0; bits &= bits - 1) {
+                for (long bits = l.ndisHolderBits(word) & closed[word]; bits != 0; bits &= bits - 1) {
                     int slot = (word << 6) + Long.numberOfTrailingZeros(bits);
-                    if (!l.ndisHeldBy(slot)) {
-                        continue;
-                    }
                     int left = l.ndisRelease(slot);
                     if (left < 0) {
                         continue;
                     }
-                    released[0]++;
+                    if (slot == counted) {
+                        released[0]++;
+                    }
                     if (left == 0) {
                         kept.remove(l);
                         back[0] = l.next(back[0]);
