@@ -48,8 +48,13 @@ class EngineInFelixIT {
     private BundleContext context;
     private Bundle core;
 
-    /** A driver that signals its initialize and halt. */
+    /** A driver that signals its initialize and halt; initialize can be held until released. */
     static final class SignallingDriver implements MiniportDriver {
+        volatile CountDownLatch initializing = new CountDownLatch(1);
+        volatile CountDownLatch release = new CountDownLatch(0);
+        volatile String initializeThread;
+        volatile boolean haltedBeforeInitializeReturned;
+        volatile boolean initializeReturned;
         volatile CountDownLatch initialized = new CountDownLatch(1);
         volatile CountDownLatch halted = new CountDownLatch(1);
         volatile MiniportInitParameters parameters;
@@ -60,13 +65,23 @@ class EngineInFelixIT {
         public NdisStatus initialize(NdisMiniportHandle handle, MiniportInitParameters p) {
             parameters = p;
             this.handle = handle;
+            initializeThread = Thread.currentThread().getName();
+            initializing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return NdisStatus.FAILURE;
+            }
             handle.setMiniportAttributes(MiniportAttributes.registration());
+            initializeReturned = true;
             initialized.countDown();
             return NdisStatus.SUCCESS;
         }
 
         @Override
         public void halt(NdisMiniportHandle handle, HaltAction action) {
+            haltedBeforeInitializeReturned |= !initializeReturned;
             haltAction = action;
             halted.countDown();
         }
@@ -121,6 +136,42 @@ class EngineInFelixIT {
         awaitActive("vnic1");
         registration.unregister();
         assertTrue(driver.halted.await(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    @DisplayName("N10 a virtual adapter's MiniportInitializeEx runs on its own thread, not on the SCR or ConfigAdmin thread")
+    void n10_initializeRunsOnItsOwnThread() throws Exception {
+        waitFor(NdisRuntime.class);
+        SignallingDriver driver = new SignallingDriver();
+        registerDriver(driver);
+        createAdapterConfiguration("vnic4");
+        assertTrue(driver.initialized.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals("ndisport-init-vnic4", driver.initializeThread);
+    }
+
+    @Test
+    @DisplayName("N10 the driver's service going away while its MiniportInitializeEx runs: the halt waits for it, then halts once")
+    void n10_driverGoingAwayDuringInitialize_haltWaitsForIt() throws Exception {
+        NdisRuntime runtime = waitFor(NdisRuntime.class);
+        SignallingDriver driver = new SignallingDriver();
+        driver.release = new CountDownLatch(1);
+        ServiceRegistration<MiniportDriver> registration = registerDriver(driver);
+        createAdapterConfiguration("vnic5");
+        assertTrue(driver.initializing.await(WAIT_SECONDS, TimeUnit.SECONDS), "initialize under way");
+        CountDownLatch unregistered = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            registration.unregister();
+            unregistered.countDown();
+        }, "driver-bundle-stopping");
+        stopper.start();
+        assertEquals(1, driver.halted.getCount(), "no halt while initialize runs");
+        driver.release.countDown();
+        assertTrue(driver.halted.await(WAIT_SECONDS, TimeUnit.SECONDS), "halted once initialize returned");
+        assertTrue(unregistered.await(WAIT_SECONDS, TimeUnit.SECONDS), "the unregistration finished");
+        assertEquals(false, driver.haltedBeforeInitializeReturned, "MiniportHaltEx never overlapped MiniportInitializeEx");
+        assertEquals(HaltAction.DEVICE_DISABLED, driver.haltAction);
+        awaitTrue(() -> runtime.adapter("vnic5").map(v -> v.phase() == AdapterPhase.P4_HALTED).orElse(true),
+                "vnic5 halted or removed");
     }
 
     @Test
