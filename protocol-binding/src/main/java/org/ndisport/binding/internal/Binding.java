@@ -159,6 +159,11 @@ final class Binding implements ProtocolBindingHandle {
     @Override
     public void sendNetBufferLists(NetBufferList lists, int portNumber, int sendFlags) {
         Objects.requireNonNull(lists, "lists");
+        String refused = SendChains.refusal(lists);
+        if (refused != null) {
+            violation("N44", portNumber, "send of " + refused + ": refused, nothing sent or completed");
+            return;
+        }
         Lifecycle now = lifecycle;
         if (now == Lifecycle.CLOSED) {
             completeRefused(lists, NdisStatus.CLOSING);
