@@ -209,6 +209,10 @@ final class Binding implements ProtocolBindingHandle {
         if (request.oid() == Oids.OID_GEN_PORT_STATE) {
             return RuntimeOids.portState(this, request, owner.access(this, port));
         }
+        if (request.ndisSourceHandle() instanceof Binding) {
+            violation("N45", port, String.format("OID 0x%08X submitted again while pending: refused", request.oid()));
+            return NdisStatus.INVALID_PARAMETER;
+        }
         ThreadMarks marks = ThreadMarks.current();
         beginPassingDown(marks);
         try {
@@ -222,6 +226,7 @@ final class Binding implements ProtocolBindingHandle {
             request.ndisSourceHandle(this);
             NdisStatus status = owner.adapter().oidRequest(request);
             if (status != NdisStatus.PENDING) {
+                request.ndisSourceHandle(null);
                 outstanding.remove(port, 1);
             }
             return status;

@@ -205,6 +205,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
             LOG.error("OID completion on {} for a request no binding of this layer issued: {}", adapter.name(), request);
             return;
         }
+        request.ndisSourceHandle(null);
         b.outstanding().remove(request.portNumber(), 1);
         try {
             b.protocol().driver().oidRequestComplete(b, request, status);
