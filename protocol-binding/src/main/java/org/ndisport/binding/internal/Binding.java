@@ -244,6 +244,7 @@ final class Binding implements ProtocolBindingHandle {
     @Override
     public void completeNetPnPEvent(NetPnPEventNotification notification, NdisStatus status) {
         Objects.requireNonNull(notification, "notification");
+        Objects.requireNonNull(status, "status");
         PendingEvent p = pending;
         if (p == null || !p.complete(notification, status)) {
             warning("D22", Violation.NO_PORT, "NdisCompleteNetPnPEvent for an event not pending (late or unmatched); ignored");

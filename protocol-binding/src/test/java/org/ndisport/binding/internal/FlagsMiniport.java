@@ -11,11 +11,10 @@ import org.ndisport.api.miniport.MiniportInitParameters;
 import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.ndisport.core.adapter.internal.ScriptedMiniport;
 
-/** A {@link ScriptedMiniport} that also records the flags of every send and return it is given. */
+/** A {@link ScriptedMiniport} that also records the flags of every send it is given. */
 final class FlagsMiniport implements MiniportDriver {
     final ScriptedMiniport scripted = new ScriptedMiniport();
     final List<Integer> sendFlags = new CopyOnWriteArrayList<>();
-    final List<Integer> returnFlags = new CopyOnWriteArrayList<>();
 
     @Override
     public NdisStatus initialize(NdisMiniportHandle h, MiniportInitParameters parameters) {
@@ -40,7 +39,6 @@ final class FlagsMiniport implements MiniportDriver {
 
     @Override
     public void returnNetBufferLists(NdisMiniportHandle h, NetBufferList lists, int flags) {
-        returnFlags.add(flags);
         scripted.returnNetBufferLists(h, lists, flags);
     }
 }
