@@ -141,7 +141,7 @@ final class Binding implements ProtocolBindingHandle {
     void awaitRequestsPassedDown(long timeoutNanos) {
         ThreadMarks marks = ThreadMarks.current();
         long deadline = System.nanoTime() + timeoutNanos;
-        while (passingDown.get() > marks.requesting.count(this) && System.nanoTime() < deadline) {
+        while (passingDown.get() > marks.requesting.count(this) && deadline - System.nanoTime() > 0) {
             LockSupport.parkNanos(10_000);
         }
     }

@@ -290,7 +290,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         }
         b.close();
         long deadline = System.nanoTime() + closeTimeoutNanos;
-        while (!b.idle() && System.nanoTime() < deadline) {
+        while (!b.idle() && deadline - System.nanoTime() > 0) {
             LockSupport.parkNanos(100_000);
         }
         if (!b.idle()) {
