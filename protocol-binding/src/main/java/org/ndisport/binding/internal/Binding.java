@@ -164,7 +164,7 @@ final class Binding implements ProtocolBindingHandle {
     void awaitRequestsPassedDown(long timeoutNanos) {
         ThreadMarks marks = ThreadMarks.current();
         long deadline = System.nanoTime() + timeoutNanos;
-        while (passingDown.get() > marks.requesting.count(this) && System.nanoTime() < deadline) {
+        while (passingDown.get() > marks.requesting.count(this) && deadline - System.nanoTime() > 0) {
             LockSupport.parkNanos(10_000);
         }
     }
@@ -182,6 +182,11 @@ final class Binding implements ProtocolBindingHandle {
     @Override
     public void sendNetBufferLists(NetBufferList lists, int portNumber, int sendFlags) {
         Objects.requireNonNull(lists, "lists");
+        String refused = SendChains.refusal(lists);
+        if (refused != null) {
+            violation("N44", portNumber, "send of " + refused + ": refused, nothing sent or completed");
+            return;
+        }
         Lifecycle now = lifecycle;
         if (now == Lifecycle.CLOSED) {
             completeRefused(lists, NdisStatus.CLOSING);
@@ -262,6 +267,7 @@ final class Binding implements ProtocolBindingHandle {
     @Override
     public void completeNetPnPEvent(NetPnPEventNotification notification, NdisStatus status) {
         Objects.requireNonNull(notification, "notification");
+        Objects.requireNonNull(status, "status");
         PendingEvent p = pending;
         if (p == null || !p.complete(notification, status)) {
             warning("D22", Violation.NO_PORT, "NdisCompleteNetPnPEvent for an event not pending (late or unmatched); ignored");

@@ -78,9 +78,15 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindProtocol(ServiceReference<ProtocolDriver> reference, ProtocolDriver driver) {
         String bundle = reference.getBundle() == null ? "unknown" : reference.getBundle().getSymbolicName();
-        Object name = reference.getProperty(ProtocolDriverProperties.PROTOCOL_NAME);
+        Object property = reference.getProperty(ProtocolDriverProperties.PROTOCOL_NAME);
+        boolean named = property instanceof String s && !s.isBlank();
+        String name = named ? property.toString().trim() : bundle;
+        if (property != null && !named) {
+            LOG.warn("protocol of bundle {}: {} is not a name ({}); named after its bundle (N48)", bundle,
+                    ProtocolDriverProperties.PROTOCOL_NAME, property);
+        }
         long id = (Long) reference.getProperty(Constants.SERVICE_ID);
-        byServiceId.put(id, register(driver, name == null ? bundle : name.toString(), bundle, id));
+        byServiceId.put(id, register(driver, name, bundle, id));
     }
 
     void unbindProtocol(ServiceReference<ProtocolDriver> reference) {
@@ -315,7 +321,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
                     + " received lists; they were taken back and returned to the miniport");
         }
         long deadline = System.nanoTime() + closeTimeoutNanos;
-        while (!b.idle() && System.nanoTime() < deadline) {
+        while (!b.idle() && deadline - System.nanoTime() > 0) {
             LockSupport.parkNanos(100_000);
         }
         if (!b.idle()) {

@@ -106,19 +106,31 @@ final class IndicationPath {
      * recorded, before any effect (in FAIL_FAST the call throws and changes nothing), and the walk stops
      * there, since that list's link can no longer be trusted. The lists before it are released; those no
      * binding holds any more go back to the miniport as one chain. Each link is read before its list is
-     * released, because the list may be relinked as soon as its count reaches zero.
+     * released, because the list may be relinked as soon as its count reaches zero. A chain relinked
+     * into a cycle (N44) is released up to the first list met twice: the check walks it with a second
+     * pointer at twice the pace, so it ends without allocating.
      */
     static void returnLists(Binding binding, NetBufferList lists, int returnFlags) {
         int slot = binding.slot();
         NetBufferList unheld = null;
+        boolean cyclic = false;
+        NetBufferList hare = lists;
         for (NetBufferList l = lists; l != null; l = l.next()) {
             if (l.sourceHandle() != binding.owner() || !l.ndisHeldBy(slot)) {
                 unheld = l;
                 break;
             }
+            hare = hare == null || hare.next() == null ? null : hare.next().next();
+            if (hare != null && hare == l.next()) {
+                cyclic = true;
+                break;
+            }
         }
         if (unheld != null) {
             binding.violation("N15", unheld.ndisPortNumber(), "returned a received list it does not hold");
+        } else if (cyclic) {
+            binding.violation("N15", lists.ndisPortNumber(),
+                    "returned a chain relinked into a cycle; each list released once (N44)");
         }
         NetBufferList back = null;
         NetBufferList l = lists;
@@ -129,7 +141,9 @@ final class IndicationPath {
                 binding.owner().kept().remove(l);
                 back = l.next(back);
             } else if (left < 0) {
-                binding.finding("N15", l.ndisPortNumber(), "returned a received list twice at once");
+                if (!cyclic) {
+                    binding.finding("N15", l.ndisPortNumber(), "returned a received list twice at once");
+                }
                 break;
             }
             l = next;

@@ -57,16 +57,15 @@ public final class ConfiguredDevice implements HardwareDevice {
                     throw new IllegalArgumentException("device " + name + ": an NE2000 decodes io.length 32, not "
                             + range.count());
                 }
-                nic = new Ne2000(range.base(), MacAddresses.parseOrDerive(config.mac(), name),
-                        segments.segment(config.segment()));
-                attachment = space.attach(name, nic);
+                nic = new Ne2000(range.base(), macOf(config, name), segments.segment(config.segment()));
+                attachment = attach(space, name, nic);
                 nic.plugIn();
                 LOG.info("NE2000 {} at {} irq {} mac {} on segment {}", name, range, irq,
                         MacAddresses.format(nic.mac()), config.segment());
             }
             case LATCH_ID -> {
                 nic = null;
-                attachment = space.attach(name, new LatchDevice(range));
+                attachment = attach(space, name, new LatchDevice(range));
                 LOG.info("latch device {} at {}", name, range);
             }
             default -> throw new IllegalArgumentException("device " + name + ": unknown type '" + config.type()
@@ -119,6 +118,24 @@ public final class ConfiguredDevice implements HardwareDevice {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("device " + config.name() + ": io.base " + config.io_base()
                     + " and io.length " + config.io_length() + " are not a range of the I/O space", e);
+        }
+    }
+
+    private static byte[] macOf(DeviceConfiguration config, String name) {
+        try {
+            return MacAddresses.parseOrDerive(config.mac(), name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("device " + name + ": mac '" + config.mac() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Puts the device on the bus; a range another device decodes fails naming io.base. */
+    private IoAttachment attach(IoPortSpace space, String name, org.ndisport.api.io.IoDevice device) {
+        try {
+            return space.attach(name, device);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("device " + name + ": io.base " + range.base() + " and io.length "
+                    + range.count() + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,8 +9,9 @@ final class MacAddresses {
     }
 
     /**
-     * {@code text} as six bytes ({@code 02:00:00:00:00:01} or with dashes); when empty, a locally
-     * administered unicast address derived from {@code name}, stable across restarts.
+     * {@code text} as six bytes ({@code 02:00:00:00:00:01} or with dashes, two hex digits each, an
+     * individual address: N46); when empty, a locally administered unicast address derived from
+     * {@code name}, stable across restarts. IllegalArgumentException for anything else.
      */
     static byte[] parseOrDerive(String text, String name) {
         if (text == null || text.isBlank()) {
@@ -19,17 +20,18 @@ final class MacAddresses {
             long v = crc.getValue();
             return new byte[] {0x02, 0x00, (byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
         }
-        String[] parts = text.trim().split("[:-]");
-        if (parts.length != 6) {
-            throw new IllegalArgumentException("not a MAC address: " + text);
+        String trimmed = text.trim();
+        if (!trimmed.matches("\\p{XDigit}{2}([:-]\\p{XDigit}{2}){5}")) {
+            throw new IllegalArgumentException("not a MAC address (six two-digit hex octets): " + text);
         }
+        String[] parts = trimmed.split("[:-]");
         byte[] mac = new byte[6];
         for (int i = 0; i < 6; i++) {
-            int b = Integer.parseInt(parts[i], 16);
-            if (b < 0 || b > 0xFF) {
-                throw new IllegalArgumentException("not a MAC address: " + text);
-            }
-            mac[i] = (byte) b;
+            mac[i] = (byte) Integer.parseInt(parts[i], 16);
+        }
+        if ((mac[0] & 1) != 0) {
+            throw new IllegalArgumentException("a group (multicast or broadcast) address cannot be a station address: "
+                    + text);
         }
         return mac;
     }

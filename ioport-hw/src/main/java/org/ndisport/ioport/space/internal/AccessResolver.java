@@ -31,9 +31,9 @@ final class AccessResolver {
         boolean other = false;
         boolean former = false;
         for (int i = 0; i < width.bytes(); i++) {
-            Claim c = claims.owner(port + i);
+            Claim c = claims.owner(Bus.byteAddress(port, i));
             if (c == null) {
-                former |= claims.formerlyOwnedBy(port + i, caller);
+                former |= claims.formerlyOwnedBy(Bus.byteAddress(port, i), caller);
             } else if (c.ownedBy(caller)) {
                 own |= 1 << i;
             } else {
@@ -64,7 +64,7 @@ final class AccessResolver {
     int resolveImmediate(IoCaller caller, long port, IoWidth width, String call) {
         boolean own = false;
         for (int i = 0; i < width.bytes(); i++) {
-            Claim c = claims.owner(port + i);
+            Claim c = claims.owner(Bus.byteAddress(port, i));
             if (c != null && !c.ownedBy(caller)) {
                 caller.violation("N22", call + " " + describe(port, width) + " touches a range claimed by another adapter: refused");
                 return NONE;
@@ -80,7 +80,7 @@ final class AccessResolver {
     /** The bytes of a tool's bus access that reach the bus: none if any byte is claimed (R72), else all. */
     int resolveBus(long port, IoWidth width) {
         for (int i = 0; i < width.bytes(); i++) {
-            if (claims.owner(port + i) != null) {
+            if (claims.owner(Bus.byteAddress(port, i)) != null) {
                 return NONE;
             }
         }

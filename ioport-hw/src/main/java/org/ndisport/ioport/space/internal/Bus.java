@@ -55,7 +55,7 @@ final class Bus {
 
     synchronized Decoder attach(String name, IoDevice device) {
         Objects.requireNonNull(name, "name");
-        List<IoPortRange> ranges = List.copyOf(Objects.requireNonNull(device, "device").decodedRanges());
+        List<IoPortRange> ranges = rangesOf(name, Objects.requireNonNull(device, "device"));
         for (IoPortRange r : ranges) {
             for (int p = r.base(); p < r.base() + r.count(); p++) {
                 Decoder other = decoders.get(p);
@@ -74,6 +74,23 @@ final class Bus {
         attached.add(d);
         LOG.info("device {} attached at {}", name, ranges);
         return d;
+    }
+
+    /** The device's ranges, copied; IllegalArgumentException naming the device when they are null or hold null. */
+    private static List<IoPortRange> rangesOf(String name, IoDevice device) {
+        List<IoPortRange> ranges = device.decodedRanges();
+        if (ranges == null || ranges.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("device " + name + " decodes no valid ranges: " + ranges);
+        }
+        return List.copyOf(ranges);
+    }
+
+    /**
+     * The address of byte {@code i} of an access at {@code port}, or -1 (nothing) when the access starts
+     * outside the I/O space: a byte never wraps round to port 0 (N47).
+     */
+    static long byteAddress(long port, int i) {
+        return port < 0 || port >= IoPortRange.IO_SPACE_SIZE ? -1 : port + i;
     }
 
     private synchronized void detach(Decoder d) {
@@ -115,7 +132,7 @@ final class Bus {
         }
         int value = 0;
         for (int i = 0; i < width.bytes(); i++) {
-            Decoder b = at(port + i);
+            Decoder b = at(byteAddress(port, i));
             int v = b != null && (byteMask & (1 << i)) != 0 ? guardedRead(b, (int) port + i, IoWidth.BYTE) & 0xFF : 0xFF;
             value |= v << (8 * i);
         }
@@ -131,7 +148,7 @@ final class Bus {
             return;
         }
         for (int i = 0; i < width.bytes(); i++) {
-            Decoder b = at(port + i);
+            Decoder b = at(byteAddress(port, i));
             if (b != null && (byteMask & (1 << i)) != 0) {
                 guardedWrite(b, (int) port + i, IoWidth.BYTE, (value >>> (8 * i)) & 0xFF);
             }
@@ -151,7 +168,7 @@ final class Bus {
 
     private boolean sameDecoder(Decoder d, long port, IoWidth width) {
         for (int i = 1; i < width.bytes(); i++) {
-            if (at(port + i) != d) {
+            if (at(byteAddress(port, i)) != d) {
                 return false;
             }
         }
@@ -162,7 +179,8 @@ final class Bus {
     private static int guardedRead(Decoder d, int port, IoWidth width) {
         try {
             return d.device.read(port, width) & width.allOnes();
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
+            rethrowFatal(e);
             LOG.warn("device {} threw reading {} at {}", d.name, width, Integer.toHexString(port), e);
             return width.allOnes();
         }
@@ -171,8 +189,19 @@ final class Bus {
     private static void guardedWrite(Decoder d, int port, IoWidth width, int value) {
         try {
             d.device.write(port, width, value & width.allOnes());
-        } catch (RuntimeException e) {
+        } catch (Exception | Error e) {
+            rethrowFatal(e);
             LOG.warn("device {} threw writing {} at {}", d.name, width, Integer.toHexString(port), e);
+        }
+    }
+
+    /**
+     * A device's failure, an Error included (a bundle refreshed under it throws NoClassDefFoundError),
+     * never reaches the driver; only a VirtualMachineError goes on: the JVM itself is in trouble.
+     */
+    private static void rethrowFatal(Throwable e) {
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
         }
     }
 }

@@ -2,6 +2,7 @@ package org.ndisport.ioport.space.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.io.IoAttachment;
 import org.ndisport.api.io.IoCaller;
@@ -36,6 +37,7 @@ public final class PortSpace implements IoPortSpace {
 
     @Override
     public IoPortRangeResult register(IoCaller caller, int initialPort, int numberOfPorts) {
+        Objects.requireNonNull(caller, "caller");
         long count = Integer.toUnsignedLong(numberOfPorts);
         if (count == 0 || initialPort < 0 || initialPort + count > IoPortRange.IO_SPACE_SIZE
                 || !insideAssigned(caller.assignedResources(), initialPort, count)) {
@@ -58,6 +60,7 @@ public final class PortSpace implements IoPortSpace {
 
     @Override
     public void deregister(IoCaller caller, int initialPort, int numberOfPorts, long portOffset) {
+        Objects.requireNonNull(caller, "caller");
         long count = Integer.toUnsignedLong(numberOfPorts);
         synchronized (claims) {
             List<Claim> mine = claims.overlapsOf(caller, initialPort, count);
@@ -81,12 +84,14 @@ public final class PortSpace implements IoPortSpace {
 
     @Override
     public int read(IoCaller caller, long port, IoWidth width) {
+        checkAccess(caller, width);
         int mask = resolver.resolveRaw(caller, port, width, "read");
         return mask == AccessResolver.NONE ? width.allOnes() : bus.read(port, width, mask);
     }
 
     @Override
     public void write(IoCaller caller, long port, IoWidth width, int value) {
+        checkAccess(caller, width);
         int mask = resolver.resolveRaw(caller, port, width, "write");
         if (mask != AccessResolver.NONE) {
             bus.write(port, width, value, mask);
@@ -95,12 +100,14 @@ public final class PortSpace implements IoPortSpace {
 
     @Override
     public int immediateRead(IoCaller caller, long port, IoWidth width) {
+        checkAccess(caller, width);
         int mask = resolver.resolveImmediate(caller, port, width, "immediate read");
         return mask == AccessResolver.NONE ? width.allOnes() : bus.read(port, width, mask);
     }
 
     @Override
     public void immediateWrite(IoCaller caller, long port, IoWidth width, int value) {
+        checkAccess(caller, width);
         if (resolver.resolveImmediate(caller, port, width, "immediate write") != AccessResolver.NONE) {
             bus.write(port, width, value);
         }
@@ -108,11 +115,13 @@ public final class PortSpace implements IoPortSpace {
 
     @Override
     public int busRead(int port, IoWidth width) {
+        Objects.requireNonNull(width, "width");
         return resolver.resolveBus(port, width) == AccessResolver.NONE ? width.allOnes() : bus.read(port, width);
     }
 
     @Override
     public void busWrite(int port, IoWidth width, int value) {
+        Objects.requireNonNull(width, "width");
         if (resolver.resolveBus(port, width) != AccessResolver.NONE) {
             bus.write(port, width, value);
         }
@@ -120,6 +129,7 @@ public final class PortSpace implements IoPortSpace {
 
     @Override
     public List<IoPortRange> claimsOf(IoCaller caller) {
+        Objects.requireNonNull(caller, "caller");
         List<IoPortRange> out = new ArrayList<>();
         for (Claim c : claims.of(caller)) {
             out.add(c.range());
@@ -129,6 +139,7 @@ public final class PortSpace implements IoPortSpace {
 
     @Override
     public void releaseAll(IoCaller caller) {
+        Objects.requireNonNull(caller, "caller");
         for (Claim c : claims.releaseAll(caller)) {
             LOG.info("adapter {}: I/O ports {} released by the runtime", c.adapter(), c.range());
         }
@@ -147,6 +158,12 @@ public final class PortSpace implements IoPortSpace {
     @Override
     public List<IoDecode> decodes() {
         return bus.decodes();
+    }
+
+    /** Misuse of the Java API throws naming the argument, before any record or device access. */
+    private static void checkAccess(IoCaller caller, IoWidth width) {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(width, "width");
     }
 
     /** D25: with assigned resources, every address of the range lies in one of them. */

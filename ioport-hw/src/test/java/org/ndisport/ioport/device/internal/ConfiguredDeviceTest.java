@@ -20,7 +20,7 @@ class ConfiguredDeviceTest {
     private final Segments segments = new Segments();
 
     /** A configuration with the documented defaults, overridable per test. */
-    private static class Config implements DeviceConfiguration {
+    static class Config implements DeviceConfiguration {
         String name = "nic0";
         String type = "ne2000";
         int base = 0x300;
