@@ -7,14 +7,11 @@ import static org.ndisport.binding.internal.FaultsFixture.get;
 import static org.ndisport.binding.internal.FaultsFixture.query;
 
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.miniport.HaltAction;
-import org.ndisport.core.adapter.internal.AdapterRuntime;
 
 /**
  * Fault injection into the miniport driver's data path (N1, N3, N12, N57, D33): MiniportOidRequest,
@@ -23,28 +20,7 @@ import org.ndisport.core.adapter.internal.AdapterRuntime;
  * throughout. After each fault the record names the faulting bundle and nothing leaks (ports, claims,
  * interrupt, bindings, received lists, send completions; see {@link FaultsFixture}).
  */
-class DriverDataPathFaultsTest {
-    private FaultsFixture faults;
-    private FaultyProtocol p;
-    private FaultyProtocol q;
-    private FaultyMiniport mA;
-    private FaultyMiniport mB;
-    private AdapterRuntime a;
-
-    @BeforeEach
-    void setUp() {
-        faults = new FaultsFixture();
-        p = faults.p;
-        q = faults.q;
-        mA = faults.mA;
-        mB = faults.mB;
-        a = faults.a;
-    }
-
-    @AfterEach
-    void tearDown() {
-        faults.close();
-    }
+class DriverDataPathFaultsTest extends FaultsSuite {
 
     // ---------------------------------------------------------------- miniport: requests and returns
 

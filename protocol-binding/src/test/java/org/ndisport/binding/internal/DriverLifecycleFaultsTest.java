@@ -18,8 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +29,6 @@ import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.protocol.ProtocolBindingHandle;
 import org.ndisport.api.runtime.AdapterPhase;
 import org.ndisport.api.runtime.VerifierMode;
-import org.ndisport.core.adapter.internal.AdapterRuntime;
 
 /**
  * Fault injection into the miniport driver's lifecycle (N1, N10, N12, N23, D31, D34, R39-R42, R70,
@@ -39,34 +36,7 @@ import org.ndisport.core.adapter.internal.AdapterRuntime;
  * return very late. Adapter A's driver faults; adapter B must keep serving both protocols throughout.
  * After each fault the record names the faulting bundle and nothing leaks (see {@link FaultsFixture}).
  */
-class DriverLifecycleFaultsTest {
-    private FaultsFixture faults;
-    private BindingFixture fx;
-    private List<String> log;
-    private IrqLine lineA;
-    private FaultyProtocol p;
-    private FaultyProtocol q;
-    private FaultyMiniport mA;
-    private FaultyMiniport mB;
-    private AdapterRuntime a;
-
-    @BeforeEach
-    void setUp() {
-        faults = new FaultsFixture();
-        fx = faults.fx;
-        log = faults.log;
-        lineA = faults.lineA;
-        p = faults.p;
-        q = faults.q;
-        mA = faults.mA;
-        mB = faults.mB;
-        a = faults.a;
-    }
-
-    @AfterEach
-    void tearDown() {
-        faults.close();
-    }
+class DriverLifecycleFaultsTest extends FaultsSuite {
 
     // ---------------------------------------------------------------- miniport: initialize and halt
 

@@ -16,8 +16,6 @@ import static org.ndisport.binding.internal.FaultsFixture.query;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.NdisStatus;
@@ -28,7 +26,6 @@ import org.ndisport.api.protocol.ProtocolBindingHandle;
 import org.ndisport.api.runtime.AdapterPhase;
 import org.ndisport.api.runtime.AdapterView;
 import org.ndisport.api.runtime.PortState;
-import org.ndisport.core.adapter.internal.AdapterRuntime;
 
 /**
  * Fault injection into a protocol's binding callbacks (N1, N12, N16, N59, O-2, O-6, O-7, P-4, D22,
@@ -37,30 +34,7 @@ import org.ndisport.core.adapter.internal.AdapterRuntime;
  * throughout. After each fault the record names p's bundle and nothing leaks (see
  * {@link FaultsFixture}).
  */
-class ProtocolBindingFaultsTest {
-    private FaultsFixture faults;
-    private List<String> log;
-    private FaultyProtocol p;
-    private FaultyProtocol q;
-    private FaultyMiniport mA;
-    private FaultyMiniport mB;
-    private AdapterRuntime a;
-
-    @BeforeEach
-    void setUp() {
-        faults = new FaultsFixture();
-        log = faults.log;
-        p = faults.p;
-        q = faults.q;
-        mA = faults.mA;
-        mB = faults.mB;
-        a = faults.a;
-    }
-
-    @AfterEach
-    void tearDown() {
-        faults.close();
-    }
+class ProtocolBindingFaultsTest extends FaultsSuite {
 
     // ---------------------------------------------------------------- protocol: bind and unbind
 

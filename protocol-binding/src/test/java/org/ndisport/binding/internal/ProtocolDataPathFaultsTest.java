@@ -11,8 +11,6 @@ import static org.ndisport.binding.internal.FaultsFixture.query;
 
 import java.util.List;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +20,6 @@ import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.StatusCodes;
 import org.ndisport.api.data.StatusIndication;
 import org.ndisport.api.miniport.HaltAction;
-import org.ndisport.core.adapter.internal.AdapterRuntime;
 
 /**
  * Fault injection into a protocol's data-path callbacks (N1, N15, N16, D33, R77):
@@ -32,30 +29,7 @@ import org.ndisport.core.adapter.internal.AdapterRuntime;
  * bundle and nothing leaks: received lists and send completions each come back once (see
  * {@link FaultsFixture}).
  */
-class ProtocolDataPathFaultsTest {
-    private FaultsFixture faults;
-    private List<String> log;
-    private FaultyProtocol p;
-    private FaultyProtocol q;
-    private FaultyMiniport mA;
-    private FaultyMiniport mB;
-    private AdapterRuntime a;
-
-    @BeforeEach
-    void setUp() {
-        faults = new FaultsFixture();
-        log = faults.log;
-        p = faults.p;
-        q = faults.q;
-        mA = faults.mA;
-        mB = faults.mB;
-        a = faults.a;
-    }
-
-    @AfterEach
-    void tearDown() {
-        faults.close();
-    }
+class ProtocolDataPathFaultsTest extends FaultsSuite {
 
     // ---------------------------------------------------------------- protocol: indications
 

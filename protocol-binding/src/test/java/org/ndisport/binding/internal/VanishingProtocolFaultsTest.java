@@ -11,15 +11,12 @@ import static org.ndisport.binding.internal.FaultsFixture.get;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.miniport.HaltAction;
 import org.ndisport.api.pnp.NetPnPEventNotification;
-import org.ndisport.core.adapter.internal.AdapterRuntime;
 
 /**
  * A protocol bundle leaving while one of its callbacks runs on another thread (D33, R76): p is
@@ -27,32 +24,7 @@ import org.ndisport.core.adapter.internal.AdapterRuntime;
  * unbind waits for the callback, nothing deadlocks, and every list comes back once, while q and
  * adapter B keep serving (see {@link FaultsFixture}).
  */
-class VanishingProtocolFaultsTest {
-    private FaultsFixture faults;
-    private BindingFixture fx;
-    private List<String> log;
-    private FaultyProtocol p;
-    private FaultyProtocol q;
-    private FaultyMiniport mA;
-    private FaultyMiniport mB;
-    private AdapterRuntime a;
-
-    @BeforeEach
-    void setUp() {
-        faults = new FaultsFixture();
-        fx = faults.fx;
-        log = faults.log;
-        p = faults.p;
-        q = faults.q;
-        mA = faults.mA;
-        mB = faults.mB;
-        a = faults.a;
-    }
-
-    @AfterEach
-    void tearDown() {
-        faults.close();
-    }
+class VanishingProtocolFaultsTest extends FaultsSuite {
 
     // ---------------------------------------------------------------- protocol leaving mid-callback
 
