@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         "osgi.command.function=ports", "osgi.command.function=bindings", "osgi.command.function=ioports",
         "osgi.command.function=violations", "osgi.command.function=counters", "osgi.command.function=await"})
 public final class InspectCommands {
+    /** The longest {@code ndis:await} wait (N53). */
+    static final long MAX_AWAIT_SECONDS = 86_400;
     private final NdisRuntime runtime;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -113,6 +115,8 @@ public final class InspectCommands {
             @Descriptor("only this adapter") @Parameter(names = {"-a", "--adapter"}, absentValue = "") String adapter,
             @Descriptor("only this rule id, e.g. R37 or D28") @Parameter(names = {"-r", "--rule"}, absentValue = "")
             String rule) {
+        adapter = adapter == null ? "" : adapter;
+        rule = rule == null ? "" : rule;
         Tables t = new Tables("#", "RULE", "SEVERITY", "ADAPTER", "PORT", "BUNDLE", "MESSAGE");
         List<Violation> all = runtime.verifier().violations();
         for (Violation v : all) {
@@ -132,11 +136,21 @@ public final class InspectCommands {
             @Descriptor("seconds to wait") @Parameter(names = {"-t", "--timeout"}, absentValue = "30") String timeout,
             @Descriptor("adapter names") String... adapters) {
         long seconds = Names.number(timeout);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        if (seconds > MAX_AWAIT_SECONDS) {
+            throw new CommandFailed("timeout " + timeout + " is above " + MAX_AWAIT_SECONDS + " s");
+        }
+        if (adapters == null || adapters.length == 0) {
+            throw new CommandFailed("usage: ndis:await [-t SECONDS] ADAPTER…");
+        }
+        long start = System.nanoTime();
         for (String name : adapters) {
-            while (!ready(name)) {
-                if (System.nanoTime() > deadline) {
+            while (!ready(Names.adapter(name))) {
+                if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(seconds)) {
                     throw new CommandFailed("adapter " + name + " is not running and bound after " + seconds + " s");
+                }
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new CommandFailed("interrupted while waiting for adapter " + name);
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
@@ -154,6 +168,6 @@ public final class InspectCommands {
     }
 
     private AdapterView adapter(String name) {
-        return runtime.adapter(name).orElseThrow(() -> new CommandFailed("no adapter named " + name));
+        return runtime.adapter(Names.adapter(name)).orElseThrow(() -> new CommandFailed("no adapter named " + name));
     }
 }

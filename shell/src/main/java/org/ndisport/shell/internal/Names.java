@@ -26,8 +26,11 @@ final class Names {
                 + "/" + lower(a.rcvAuthorizationState());
     }
 
-    /** A decimal or 0x number; CommandFailed otherwise. */
+    /** A decimal or 0x number; CommandFailed otherwise (null too: Gogo passes an unset variable as null). */
     static long number(String word) {
+        if (word == null) {
+            throw new CommandFailed("missing number (decimal or 0x hex)");
+        }
         try {
             return Words.number(word);
         } catch (IllegalArgumentException e) {
@@ -40,13 +43,24 @@ final class Names {
         return (int) number(word);
     }
 
-    /** Each word as a ULONG. */
+    /** Each word as a ULONG; no words (or a null array) gives none. */
     static int[] ulongs(String... words) {
+        if (words == null) {
+            return new int[0];
+        }
         int[] out = new int[words.length];
         for (int i = 0; i < words.length; i++) {
             out[i] = ulong(words[i]);
         }
         return out;
+    }
+
+    /** An adapter name given to a command: CommandFailed when it is missing or blank (N53). */
+    static String adapter(String name) {
+        if (name == null || name.isBlank()) {
+            throw new CommandFailed("missing adapter name");
+        }
+        return name;
     }
 
     private static String speed(long bps) {

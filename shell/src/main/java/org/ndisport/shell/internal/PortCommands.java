@@ -13,6 +13,7 @@ import org.ndisport.api.runtime.AdapterControl;
 import org.ndisport.api.runtime.AdapterSpec;
 import org.ndisport.api.runtime.NdisRuntime;
 import org.ndisport.testkit.ScriptedMiniport;
+import org.ndisport.testkit.scenario.Words;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,6 +47,9 @@ public final class PortCommands {
 
     @Descriptor("create and initialize a virtual adapter driven by the shell")
     public String create(@Descriptor("adapter name") String name) {
+        if (!Words.isName(Names.adapter(name))) {
+            throw new CommandFailed("adapter name '" + name + "' is not letters, digits, '-' and '_'");
+        }
         ScriptedMiniport driver = new ScriptedMiniport();
         AdapterControl control;
         try {
@@ -65,13 +69,14 @@ public final class PortCommands {
     public String allocate(@Descriptor("adapter name") String adapter,
             @Descriptor("port type: 0 undefined, 1 bridge, 2 ras, 3 802.1X, 4 IM platform") String... type) {
         PortCharacteristics c = PortCharacteristics.forAllocation();
-        if (type.length > 1) {
+        if (type != null && type.length > 1) {
             throw new CommandFailed("usage: ndis:allocate ADAPTER [TYPE]");
         }
-        if (type.length == 1) {
+        if (type != null && type.length == 1) {
             c.type(Names.ulong(type[0]));
         }
-        AllocatePortResult r = handle(adapter).allocatePort(c);
+        NdisMiniportHandle handle = handle(adapter);
+        AllocatePortResult r = handle.allocatePort(c);
         if (!r.succeeded()) {
             throw CommandFailed.status("allocate on " + adapter, r.status());
         }
@@ -80,20 +85,21 @@ public final class PortCommands {
 
     @Descriptor("activate ports (NdisMNetPnPEvent PortActivation) on a shell adapter")
     public String activate(@Descriptor("adapter name") String adapter, @Descriptor("port numbers") String... ports) {
-        int[] numbers = Names.ulongs(ports);
+        int[] numbers = portNumbers("activate", ports);
         return event(adapter, "activate", NetPnPEventNotification.portActivation(numbers), numbers);
     }
 
     @Descriptor("deactivate ports (NdisMNetPnPEvent PortDeactivation) on a shell adapter")
     public String deactivate(@Descriptor("adapter name") String adapter, @Descriptor("port numbers") String... ports) {
-        int[] numbers = Names.ulongs(ports);
+        int[] numbers = portNumbers("deactivate", ports);
         return event(adapter, "deactivate", NetPnPEventNotification.portDeactivation(numbers), numbers);
     }
 
     @Descriptor("free a port (NdisMFreePort) on a shell adapter")
     public String free(@Descriptor("adapter name") String adapter, @Descriptor("port number") String number) {
+        NdisMiniportHandle handle = handle(adapter);
         int port = Names.ulong(number);
-        NdisStatus status = handle(adapter).freePort(port);
+        NdisStatus status = handle.freePort(port);
         if (status != NdisStatus.SUCCESS) {
             throw CommandFailed.status("free port " + Integer.toUnsignedString(port) + " on " + adapter, status);
         }
@@ -102,7 +108,7 @@ public final class PortCommands {
 
     @Descriptor("halt a shell adapter: its ports are deactivated and freed first, as a well-behaved driver does")
     public String halt(@Descriptor("adapter name") String adapter) {
-        ShellAdapter a = adapters.remove(adapter);
+        ShellAdapter a = adapters.remove(Names.adapter(adapter));
         if (a == null) {
             throw notShell(adapter);
         }
@@ -110,10 +116,15 @@ public final class PortCommands {
         return "adapter " + adapter + " halted";
     }
 
-    private String event(String adapter, String verb, NetPnPEventNotification notification, int[] ports) {
-        if (ports.length == 0) {
+    private static int[] portNumbers(String verb, String... words) {
+        int[] numbers = Names.ulongs(words);
+        if (numbers.length == 0) {
             throw new CommandFailed(verb + " needs at least one port number");
         }
+        return numbers;
+    }
+
+    private String event(String adapter, String verb, NetPnPEventNotification notification, int[] ports) {
         NdisStatus status = handle(adapter).netPnPEvent(notification);
         StringBuilder list = new StringBuilder("[");
         for (int p : ports) {
@@ -127,7 +138,7 @@ public final class PortCommands {
     }
 
     private NdisMiniportHandle handle(String adapter) {
-        ShellAdapter a = adapters.get(adapter);
+        ShellAdapter a = adapters.get(Names.adapter(adapter));
         if (a == null) {
             throw notShell(adapter);
         }

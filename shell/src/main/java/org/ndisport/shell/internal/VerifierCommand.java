@@ -34,10 +34,10 @@ public final class VerifierCommand {
 
     @Descriptor("set the verifier mode: report (record, return the status) or fail-fast (the call throws)")
     public String verifier(@Descriptor("report or fail-fast") String mode) throws IOException {
-        VerifierMode m = switch (mode.toLowerCase(Locale.ROOT)) {
+        VerifierMode m = switch (mode == null ? "" : mode.toLowerCase(Locale.ROOT)) {
             case "report" -> VerifierMode.REPORT;
             case "fail-fast", "fail_fast" -> VerifierMode.FAIL_FAST;
-            default -> throw new CommandFailed("unknown verifier mode " + mode + " (report or fail-fast)");
+            default -> throw new CommandFailed("unknown verifier mode '" + mode + "' (report or fail-fast)");
         };
         Configuration config = configAdmin.getConfiguration(ENGINE_PID, "?");
         Dictionary<String, Object> props = config.getProperties() == null ? new Hashtable<>() : config.getProperties();

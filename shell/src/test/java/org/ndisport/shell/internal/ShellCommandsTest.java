@@ -112,7 +112,7 @@ class ShellCommandsTest {
         assertEquals(List.of("320"), writes);
     }
 
-    private static BundleContext context() {
+    static BundleContext context() {
         Bundle bundle = (Bundle) java.lang.reflect.Proxy.newProxyInstance(Bundle.class.getClassLoader(),
                 new Class<?>[] {Bundle.class}, (p, m, a) -> m.getName().equals("getSymbolicName") ? "shell.test" : null);
         return (BundleContext) java.lang.reflect.Proxy.newProxyInstance(BundleContext.class.getClassLoader(),

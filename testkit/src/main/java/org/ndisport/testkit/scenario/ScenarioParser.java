@@ -1,16 +1,22 @@
 package org.ndisport.testkit.scenario;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Parses scenario text into {@link Scenario}s. A line that breaks the format makes its scenario carry a
  * syntax error (it fails without running); the other scenarios of the file are unaffected. Text before
- * the first {@code scenario} line is reported as a scenario named after the source.
+ * the first {@code scenario} line is reported as a scenario named after the source, and so is a text with
+ * no scenario at all (N52), so an empty or wrong file never passes. Parsing never throws: every problem
+ * is a {@link Scenario#syntaxError()} starting {@code line N:}.
  */
 public final class ScenarioParser {
+    /** A UTF-8 byte-order mark, ignored at the start of a text (N50). */
+    private static final String BOM = "\uFEFF";
     private final String source;
     private final List<Scenario> scenarios = new ArrayList<>();
     private String name;
@@ -21,6 +27,7 @@ public final class ScenarioParser {
     private final Set<String> miniports = new HashSet<>();
     private final Set<String> protocols = new HashSet<>();
     private final Set<String> devices = new HashSet<>();
+    private final Map<String, Integer> scenarioLines = new HashMap<>();
     private List<Step> block;
     private Step blockOwner;
 
@@ -31,11 +38,16 @@ public final class ScenarioParser {
     /** Every scenario of {@code text}, in order; {@code source} names the text in results. */
     public static List<Scenario> parse(String source, String text) {
         ScenarioParser p = new ScenarioParser(source);
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = (text.startsWith(BOM) ? text.substring(1) : text).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            p.line(i + 1, lines[i]);
+            String line = lines[i];
+            p.line(i + 1, line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
         }
         p.finish(lines.length);
+        if (p.scenarios.isEmpty()) {
+            p.scenarios.add(new Scenario(source, source, 1, 1, List.of(),
+                    "line 1: no scenario in the text (expected a line 'scenario NAME')"));
+        }
         return p.scenarios;
     }
 
@@ -84,6 +96,8 @@ public final class ScenarioParser {
         block = null;
         if (words.size() != 2 || !Words.isName(words.get(1))) {
             error = "line " + number + ": expected 'scenario NAME' (letters, digits, '-', '_')";
+        } else if (scenarioLines.putIfAbsent(name, number) != null) {
+            error = "line " + number + ": scenario " + name + " is already defined at line " + scenarioLines.get(name);
         }
     }
 
@@ -234,6 +248,10 @@ public final class ScenarioParser {
         } else if (protocols.contains(subject)) {
             Syntax.protocolStep(rest, miniports);
             steps.add(new Step(number, Step.Kind.PROTOCOL, subject, rest, expectation, List.of()));
+        } else if (subject.equals("}")) {
+            throw new IllegalArgumentException("'}' without an open init or halt block");
+        } else if (Words.keyword(subject).equals("return")) {
+            throw new IllegalArgumentException("'return' is only allowed inside init A { … }");
         } else {
             throw new IllegalArgumentException("'" + subject + "' is neither a keyword nor a declared miniport or protocol");
         }

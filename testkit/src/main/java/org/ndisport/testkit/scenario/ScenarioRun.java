@@ -40,7 +40,9 @@ final class ScenarioRun {
 
     ScenarioResult run() {
         if (scenario.syntaxError() != null) {
-            return new ScenarioResult(scenario.name(), scenario.source(), false, "syntax error: " + scenario.syntaxError());
+            String error = scenario.syntaxError();
+            return new ScenarioResult(scenario.name(), scenario.source(), false,
+                    error.startsWith("line ") ? "syntax error: " + error : error);
         }
         StepFailure failure = null;
         try {

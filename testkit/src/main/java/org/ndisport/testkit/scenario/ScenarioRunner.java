@@ -1,6 +1,9 @@
 package org.ndisport.testkit.scenario;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,8 @@ import org.ndisport.api.runtime.VerifierMode;
 public final class ScenarioRunner {
     /** How long an expectation is re-checked before it fails, unless the runner is given another wait. */
     public static final long DEFAULT_TIMEOUT_MILLIS = 5_000;
+    /** The largest scenario file read (N52). */
+    public static final int MAX_FILE_BYTES = 16 << 20;
 
     private final ScenarioEnvironment env;
     private final long timeoutMillis;
@@ -31,18 +36,32 @@ public final class ScenarioRunner {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Parses and runs each file in order; a file that cannot be read counts as one failed scenario. */
+    /**
+     * Parses and runs each file in order; a file that cannot be read, is not UTF-8 text or is larger than
+     * {@link #MAX_FILE_BYTES} counts as one failed scenario (N52).
+     */
     public RunReport runFiles(List<Path> files, Consumer<String> out) throws Exception {
         List<Scenario> scenarios = new ArrayList<>();
         for (Path file : files) {
             try {
-                scenarios.addAll(ScenarioParser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                scenarios.addAll(ScenarioParser.parse(file.toString(), read(file)));
             } catch (IOException e) {
                 scenarios.add(new Scenario(file.toString(), file.toString(), 0, 0, List.of(),
-                        "cannot read " + file + ": " + e));
+                        "cannot read " + file + ": " + (e instanceof CharacterCodingException ? "not UTF-8 text" : e)));
             }
         }
         return run(scenarios, out);
+    }
+
+    /** The file's text, reading no more than one byte past the limit (a device file never ends). */
+    private static String read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new IOException("larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        }
     }
 
     /** Runs the scenarios in order, giving {@code out} each result line and, last, the summary line. */

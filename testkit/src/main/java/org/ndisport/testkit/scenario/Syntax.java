@@ -11,6 +11,10 @@ final class Syntax {
     static final List<String> PHASES = List.of("initializing", "running", "halting", "halted");
     static final List<String> PORT_STATES = List.of("nonexistent", "allocated", "activated");
     static final List<String> DEVICE_TYPES = List.of("ne2000", "latch");
+    /** The most frames a {@code count=K} and the most elements a buffer step may name (N51). */
+    static final int MAX_COUNT = 65_536;
+    /** The I/O space a {@code device} range must lie in (N51). */
+    static final long IO_SPACE = 0x10000;
 
     private Syntax() {
     }
@@ -23,8 +27,10 @@ final class Syntax {
             case "device" -> {
                 require(w.size() == 5 && DEVICE_TYPES.contains(Words.keyword(w.get(2))),
                         "expected 'device D ne2000|latch io=BASE len=COUNT'");
-                Words.number(value(w.get(3), "io"));
-                Words.number(value(w.get(4), "len"));
+                long base = Words.number(value(w.get(3), "io"));
+                long length = Words.number(value(w.get(4), "len"));
+                require(length >= 1 && base + length <= IO_SPACE, "device I/O range io=" + w.get(3).substring(3)
+                        + " len=" + w.get(4).substring(4) + " is empty or leaves the I/O space (0x0-0xffff)");
             }
             case "protocol" -> {
                 require(w.size() <= 3, "expected 'protocol P [port-events=STATUS|pending]'");
@@ -74,7 +80,7 @@ final class Syntax {
             case "receive" -> {
                 arity(w, 3);
                 Words.number(w.get(1));
-                require(Words.number(value(w.get(2), "count")) >= 1, "count must be at least 1");
+                count(value(w.get(2), "count"));
             }
             case "status" -> {
                 arity(w, 4);
@@ -82,10 +88,19 @@ final class Syntax {
                 require(Words.keyword(w.get(2)).equals("port-state") && List.of("connected", "disconnected")
                         .contains(Words.keyword(w.get(3))), "expected 'status N port-state connected|disconnected'");
             }
-            case "io-register", "io-write8", "io-write16", "io-write32", "io-read-buffer8", "io-read-buffer16",
-                    "io-read-buffer32" -> {
+            case "io-register" -> {
                 arity(w, 3);
                 numbers(w, 1);
+            }
+            case "io-write8", "io-write16", "io-write32" -> {
+                arity(w, 3);
+                Words.number(w.get(1));
+                fits(verb, Words.number(w.get(2)), w.get(2));
+            }
+            case "io-read-buffer8", "io-read-buffer16", "io-read-buffer32" -> {
+                arity(w, 3);
+                Words.number(w.get(1));
+                require(Words.number(w.get(2)) <= MAX_COUNT, "a buffer holds at most " + MAX_COUNT + " elements");
             }
             case "io-deregister" -> {
                 arity(w, 4);
@@ -94,7 +109,9 @@ final class Syntax {
             case "io-write-buffer8", "io-write-buffer16", "io-write-buffer32" -> {
                 arity(w, 3);
                 Words.number(w.get(1));
-                Words.numbers(w.get(2));
+                List<String> items = Words.items(w.get(2));
+                require(items.size() <= MAX_COUNT, "a buffer holds at most " + MAX_COUNT + " elements");
+                items.forEach(item -> fits(verb, Words.number(item), item));
             }
             default -> throw new IllegalArgumentException("unknown miniport step '" + w.get(0) + "'");
         }
@@ -107,7 +124,7 @@ final class Syntax {
         switch (Words.keyword(w.get(0))) {
             case "send" -> {
                 arity(w, 4);
-                require(Words.number(value(w.get(3), "count")) >= 1, "count must be at least 1");
+                count(value(w.get(3), "count"));
             }
             case "oid" -> {
                 String what = Words.keyword(w.get(3));
@@ -127,14 +144,14 @@ final class Syntax {
         String first = w.get(0);
         if (Words.keyword(first).equals("violations") || Words.keyword(first).equals("ioports")) {
             require(w.size() == 2, "expected 'expect " + first + " […]'");
-            Words.items(w.get(1));
+            Words.items(w.get(1)).forEach(EventText::normalize);
             return;
         }
         if (protocols.contains(first)) {
             String what = Words.keyword(w.get(1));
             require(w.size() == 3, "expected 'expect P bound|unbound A' or 'expect P events […]'");
             if (what.equals("events")) {
-                Words.items(w.get(2));
+                Words.items(w.get(2)).forEach(EventText::event);
             } else {
                 require((what.equals("bound") || what.equals("unbound")) && miniports.contains(w.get(2)),
                         "expected 'expect P bound|unbound A' with A declared");
@@ -202,6 +219,17 @@ final class Syntax {
         if (w.size() == 3) {
             Words.number(value(w.get(2), "length"));
         }
+    }
+
+    private static void count(String word) {
+        long count = Words.number(word);
+        require(count >= 1 && count <= MAX_COUNT, "count must be 1 to " + MAX_COUNT + ", got " + word);
+    }
+
+    /** A value written by an 8, 16 or 32-bit step must fit its width (N51). */
+    private static void fits(String verb, long value, String word) {
+        int bits = verb.endsWith("8") ? 8 : verb.endsWith("16") ? 16 : 32;
+        require(bits == 32 || value >>> bits == 0, "value " + word + " does not fit in " + bits + " bits");
     }
 
     private static void numbers(List<String> w, int from) {

@@ -1,5 +1,6 @@
 package org.ndisport.testkit.osgi.internal;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +35,29 @@ public final class RunCommand {
     /** Prints {@code ok NAME} or {@code not ok NAME: line N: …} per scenario, then {@code N passed, N failed}. */
     @Descriptor("run scenario files (.scn); fails when any scenario fails")
     public void run(@Descriptor("scenario files") String... files) throws Exception {
-        if (files.length == 0) {
+        if (files == null || files.length == 0) {
             throw new IllegalArgumentException("usage: ndis:run FILE.scn…");
         }
         List<Path> paths = new ArrayList<>();
         for (String f : files) {
-            paths.add(Path.of(f));
+            paths.add(path(f));
         }
         RunReport report = runner.runFiles(paths, System.out::println);
         System.out.flush();
         if (report.failed() > 0) {
             throw new ScenariosFailed(report.summary());
+        }
+    }
+
+    /** The path of a file argument; a usage error, before anything runs, when it cannot be one. */
+    private static Path path(String file) {
+        if (file == null || file.isBlank()) {
+            throw new IllegalArgumentException("usage: ndis:run FILE.scn… (an empty file name was given)");
+        }
+        try {
+            return Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("ndis:run: '" + file + "' is not a file path: " + e.getReason());
         }
     }
 
