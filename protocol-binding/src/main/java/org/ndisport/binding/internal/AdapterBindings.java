@@ -1,11 +1,15 @@
 package org.ndisport.binding.internal;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ndisport.api.PortNumbers;
 import org.ndisport.api.binding.BindableAdapter;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.runtime.PortState;
+import org.ndisport.api.runtime.Violation;
 
 /**
  * The open bindings of one adapter, in binding order, and the port event being (or last) delivered.
@@ -25,6 +29,12 @@ final class AdapterBindings {
     private volatile long[] closedSlots = new long[1];
     /** How many bindings have closed; an indication that kept lists while it changed looks again. */
     private volatile long closings;
+    /**
+     * The bundles of closed bindings by slot, to record what they held: names only, so no protocol's
+     * classes stay reachable. Kept for this adapter object's life (a new one is made each time the
+     * adapter is ready), as the slots are.
+     */
+    private final Map<Integer, String> closedBy = new ConcurrentHashMap<>();
 
     AdapterBindings(BindableAdapter adapter) {
         this.adapter = adapter;
@@ -112,28 +122,30 @@ final class AdapterBindings {
 
     /**
      * N59: {@code binding} closed. Lists it still holds are released on its behalf; those nobody holds
-     * any more go back to the miniport. Returns how many it held.
+     * any more go back to the miniport, and the binding's protocol is recorded.
      */
-    int closed(Binding binding) {
+    void closed(Binding binding) {
         int slot = binding.slot();
         synchronized (this) {
+            closedBy.put(slot, binding.protocol().bundle());
             long[] bits = closedSlots;
             long[] more = Arrays.copyOf(bits, Math.max(bits.length, (slot >>> 6) + 1));
             more[slot >>> 6] |= 1L << (slot & 63);
             closedSlots = more;
             closings++;
         }
-        return takeBackFromClosed(slot);
+        takeBackFromClosed();
     }
 
     /**
-     * Releases, for every closed binding, the kept lists it still holds, and returns to the miniport
-     * those nobody holds any more, as one chain. Returns how many holds of slot {@code counted} were
-     * released.
+     * Releases, for every closed binding, the kept lists it still holds, returns to the miniport those
+     * nobody holds any more, as one chain, and records N59 for each binding that held any. Also called
+     * by an indication that kept lists while a binding closed: its kept lists were entered after that
+     * binding's own look.
      */
-    int takeBackFromClosed(int counted) {
+    void takeBackFromClosed() {
         long[] closed = closedSlots;
-        int[] released = {0};
+        Map<Integer, Integer> released = new HashMap<>();
         NetBufferList[] back = {null};
         kept.forEach(l -> {
             for (int word = 0; word < closed.length; word++) {
@@ -143,9 +155,7 @@ final class AdapterBindings {
                     if (left < 0) {
                         continue;
                     }
-                    if (slot == counted) {
-                        released[0]++;
-                    }
+                    released.merge(slot, 1, Integer::sum);
                     if (left == 0) {
                         kept.remove(l);
                         back[0] = l.next(back[0]);
@@ -157,7 +167,8 @@ final class AdapterBindings {
         if (back[0] != null) {
             adapter.returnNetBufferLists(back[0], 0);
         }
-        return released[0];
+        released.forEach((slot, count) -> adapter.finding("N59", Violation.NO_PORT, closedBy.get(slot),
+                "its binding closed holding " + count + " received lists; they were taken back"));
     }
 
     /** Starts delivering a port event: it becomes the event the request checks look at. */

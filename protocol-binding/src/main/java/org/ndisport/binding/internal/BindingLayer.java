@@ -315,11 +315,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
             b.callbackThrew("unbindAdapter", Violation.NO_PORT, e);
         }
         b.close();
-        int held = owner.closed(b);
-        if (held > 0) {
-            b.finding("N59", Violation.NO_PORT, "unbindAdapter returned holding " + held
-                    + " received lists; they were taken back and returned to the miniport");
-        }
+        owner.closed(b);
         long deadline = System.nanoTime() + closeTimeoutNanos;
         while (!b.idle() && deadline - System.nanoTime() > 0) {
             LockSupport.parkNanos(100_000);

@@ -67,7 +67,7 @@ final class IndicationPath {
             owner.adapter().returnNetBufferLists(back, 0);
         }
         if (keptAny && owner.closings() != closings) {
-            owner.takeBackFromClosed(-1);
+            owner.takeBackFromClosed();
         }
     }
 

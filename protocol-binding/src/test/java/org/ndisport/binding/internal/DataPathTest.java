@@ -286,6 +286,29 @@ class DataPathTest {
     }
 
     @Test
+    @DisplayName("N59 a binding closing while its chain is still handed round to later bindings: the lists it kept are taken back once the indication ends")
+    void n59_closedWhileChainStillHandedRound_takenBackAfterwards() throws Exception {
+        RecordingProtocol keeper = fx.protocol("keeper");
+        keeper.keepReceives = true;
+        RecordingProtocol later = fx.protocol("later");
+        ScriptedMiniport m = fx.adapter("A");
+        later.onReceive = (b, lists, port) -> {
+            Thread closer = new Thread(() -> fx.layer.unregister(keeper.entry), "closer");
+            closer.start();
+            try {
+                closer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertEquals(List.of(), m.returned, "the chain is still being handed round");
+        };
+        NetBufferList l = frame();
+        m.handle.indicateReceiveNetBufferLists(l, 0, 1, 0);
+        assertEquals(List.of(l), m.returned, "back once the indication ended, though the keeper never returned it");
+        fx.assertOnlyRecord("N59", Severity.VIOLATION, "A", -1, "keeper");
+    }
+
+    @Test
     @DisplayName("N15 a list returned twice is recorded and not passed on again")
     void n15_doubleReturn() {
         RecordingProtocol p = fx.protocol("p1");
