@@ -137,7 +137,8 @@ final class IoArbitraries {
     static Arbitrary<IoCall> access() {
         Arbitrary<Long> address = Arbitraries.frequencyOf(
                 Tuple.of(12, Arbitraries.longs().between(0x2FE, 0x321)),
-                Tuple.of(1, Arbitraries.of(0xFFFEL, 0xFFFFL, 0x10000L, 0x7FFFFFFFL, 0x1_0000_0300L)));
+                Tuple.of(1, Arbitraries.of(0xFFFEL, 0xFFFFL, 0x10000L, 0x7FFFFFFFL, 0x1_0000_0300L, -1L,
+                        Long.MAX_VALUE)));
         Arbitrary<Integer> width = Arbitraries.of(1, 2, 4);
         Arbitrary<Integer> value = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.integers().between(0, 0xFF)),
                 Tuple.of(2, Arbitraries.integers()));

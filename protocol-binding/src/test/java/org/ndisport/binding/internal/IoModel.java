@@ -195,7 +195,8 @@ final class IoModel {
         boolean anyOwn = false;
         boolean anyFormer = false;
         Set<Long> former = formerly.getOrDefault(instance, Set.of());
-        for (long p = port; p < port + width; p++) {
+        for (int i = 0; i < width; i++) {
+            long p = port + i;
             anyOther |= claimedBy(p, false, instance);
             anyOwn |= claimedBy(p, true, instance);
             anyFormer |= former.contains(p);
