@@ -41,7 +41,7 @@ final class DataPathModel {
     }
 
     /** A status indication at a step boundary (§2.5, §6.4). */
-    static Expected status(ModelAdapter a, IoOps.StatusSpec s) {
+    static Expected status(ModelAdapter a, StatusSpec s) {
         Expected e = new Expected();
         e.unorderedLog = true;
         status(a, s, e);
@@ -54,7 +54,7 @@ final class DataPathModel {
      * every binding; else the port rows of §2.5 (R18, R32, R19, R48) as for receives. Returns whether it
      * recorded a violation.
      */
-    static boolean status(ModelAdapter a, IoOps.StatusSpec s, Expected e) {
+    static boolean status(ModelAdapter a, StatusSpec s, Expected e) {
         int n = s.port();
         Port p = a.ports.get(n);
         String rule;
@@ -62,7 +62,8 @@ final class DataPathModel {
             rule = "R59";
         } else if (s.portState() && !s.wellFormed()) {
             rule = "R50";
-        } else if (n == 0 && !s.portState() || p != null && p.formal == PortState.ACTIVATED && !a.inFlight.contains(n)) {
+        } else if (n == 0 && !s.portState()
+                || p != null && p.formal == PortState.ACTIVATED && !a.inFlight.contains(n)) {
             for (int j = 0; j < a.bindings.size(); j++) {
                 if (a.isOpen(j, n)) {
                     e.log.add(a.bindings.get(j) + " status " + a.name + " port=" + Integer.toUnsignedString(n)

@@ -11,8 +11,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.state.Transformer;
 import org.ndisport.binding.internal.IoModel.Claim;
 import org.ndisport.binding.internal.IoOps.IoCall;
-import org.ndisport.binding.internal.IoOps.StatusBuffer;
-import org.ndisport.binding.internal.IoOps.StatusSpec;
+import org.ndisport.binding.internal.StatusSpec.StatusBuffer;
 import org.ndisport.binding.internal.ModelOps.DriverCall;
 
 /**
@@ -78,7 +77,8 @@ final class IoArbitraries {
         List<Claim> mine = w.model.io.claims.stream().filter(k -> k.instance().equals(instance)).toList();
         Arbitrary<List<Integer>> plans = Arbitraries.frequency(Tuple.of(2, 0), Tuple.of(5, 1), Tuple.of(1, 2)).list()
                 .ofSize(mine.size());
-        Arbitrary<List<DriverCall>> extra = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(List.<DriverCall>of())),
+        Arbitrary<List<DriverCall>> extra = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(List.<DriverCall>of())),
                 Tuple.of(1, call(w, a).map(c -> List.of(DriverCall.io(c)))),
                 Tuple.of(1, status(w.model.adapter(a)).map(s -> List.of(DriverCall.status(s)))));
         return Combinators.combine(plans, extra, wrongDeregistration()).as((plan, more, wrong) -> {

@@ -1,26 +1,21 @@
 package org.ndisport.binding.internal;
 
 import java.util.Arrays;
-import org.ndisport.api.data.StatusCodes;
-import org.ndisport.api.data.StatusIndication;
-import org.ndisport.api.NdisObjectHeader;
 import org.ndisport.api.io.IoPortRangeResult;
 import org.ndisport.api.miniport.NdisMiniportHandle;
-import org.ndisport.api.port.AuthStates;
-import org.ndisport.api.port.LinkState;
-import org.ndisport.api.port.NdisPortState;
 
 /**
- * Plain descriptions of the I/O port range calls (spec §5) and status indications (§2.5, §6.4) the
- * model-based test makes, read by {@link IoModel} and {@link DataPathModel} and turned into handle calls
- * here. A call's result is a line of text, written the same way by the model and by {@link #perform}.
+ * Plain descriptions of the I/O port range calls (spec §5) the model-based test makes, read by
+ * {@link IoModel} and turned into handle calls here. A call's result is a line of text, written the same way by the model and by {@link #perform}.
  */
 final class IoOps {
     private IoOps() {
     }
 
     /** The I/O calls of §5.1–§5.3 and the NdisImmediate…Port… calls (N22). */
-    enum IoKind { REGISTER, DEREGISTER, RAW_READ, RAW_WRITE, IMMEDIATE_READ, IMMEDIATE_WRITE, READ_BUFFER, WRITE_BUFFER }
+    enum IoKind {
+        REGISTER, DEREGISTER, RAW_READ, RAW_WRITE, IMMEDIATE_READ, IMMEDIATE_WRITE, READ_BUFFER, WRITE_BUFFER
+    }
 
     /**
      * One I/O call: {@code port} is InitialPort for (de)registration and the address for accesses;
@@ -65,7 +60,7 @@ final class IoOps {
             return kind == IoKind.IMMEDIATE_READ || kind == IoKind.IMMEDIATE_WRITE;
         }
 
-        /** The element a buffer write writes at index {@code i}, or the value of a single write, masked to the width. */
+        /** The element a buffer write writes at index {@code i} (or a single write's value), masked to the width. */
         int element(int i) {
             return mask(value + i, width);
         }
@@ -213,48 +208,5 @@ final class IoOps {
             b.append(i == 0 ? "" : " ").append(hex(width, elements[i]));
         }
         return b.append(']').toString();
-    }
-
-    /** What a status indication's buffer is (§6.4 well-formedness). */
-    enum StatusBuffer { PORT_STATE, PORT_STATE_9D, NULL, WRONG_TYPE, HEADER_TYPE, REVISION_0, SIZE_47, BUFFER_SIZE_47 }
-
-    /** An NdisMIndicateStatusEx: the port, NDIS_STATUS_PORT_STATE or another code, and the buffer. */
-    record StatusSpec(int port, boolean portState, StatusBuffer buffer) {
-        static final int OTHER_CODE = StatusCodes.NDIS_STATUS_LINK_STATE;
-
-        int code() {
-            return portState ? StatusCodes.NDIS_STATUS_PORT_STATE : OTHER_CODE;
-        }
-
-        boolean wellFormed() {
-            return buffer == StatusBuffer.PORT_STATE || buffer == StatusBuffer.PORT_STATE_9D;
-        }
-
-        StatusIndication toApi() {
-            LinkState link = LinkState.UNKNOWN;
-            Object payload = switch (buffer) {
-                case PORT_STATE -> NdisPortState.of(link, AuthStates.UNCONTROLLED_UNKNOWN);
-                case PORT_STATE_9D -> state(new NdisObjectHeader(0x9D, 1, NdisPortState.SIZE));
-                case NULL -> null;
-                case WRONG_TYPE -> "not a port state";
-                case HEADER_TYPE -> state(new NdisObjectHeader(0x9C, 1, NdisPortState.SIZE));
-                case REVISION_0 -> state(new NdisObjectHeader(0x80, 0, NdisPortState.SIZE));
-                case SIZE_47, BUFFER_SIZE_47 -> state(new NdisObjectHeader(0x80, 1,
-                        buffer == StatusBuffer.SIZE_47 ? NdisPortState.SIZE - 1 : NdisPortState.SIZE));
-            };
-            int size = buffer == StatusBuffer.NULL ? 0
-                    : buffer == StatusBuffer.BUFFER_SIZE_47 ? NdisPortState.SIZE - 1 : NdisPortState.SIZE;
-            return new StatusIndication(port, code(), payload, size);
-        }
-
-        private static NdisPortState state(NdisObjectHeader header) {
-            return new NdisPortState(header, LinkState.UNKNOWN, AuthStates.UNCONTROLLED_UNKNOWN, 0);
-        }
-
-        @Override
-        public String toString() {
-            return "status " + (portState ? "PORT_STATE" : "LINK_STATE") + " on port " + Integer.toUnsignedString(port)
-                    + (buffer == StatusBuffer.PORT_STATE ? "" : " buffer " + buffer.name().toLowerCase());
-        }
     }
 }

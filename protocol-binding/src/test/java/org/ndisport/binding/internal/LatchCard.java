@@ -5,7 +5,7 @@ import org.ndisport.api.io.IoDevice;
 import org.ndisport.api.io.IoPortRange;
 import org.ndisport.api.io.IoWidth;
 
-/** A card of byte latches on the bus for {@link PortModelTest}: each port reads back what was last written (0 at first). */
+/** A card of byte latches for {@link PortModelTest}: each port reads back what was last written (0 at first). */
 final class LatchCard implements IoDevice {
     private final IoPortRange range;
     private final byte[] latches;

@@ -124,8 +124,8 @@ final class ModelOps {
     /** What the miniport does inside MiniportInitializeEx or MiniportHaltEx. */
     enum CallKind { DEACTIVATE, FREE, ACTIVATE, ALLOCATE, IO, STATUS }
 
-    /** One call of the initialize or halt handler: a port call, an I/O call ({@code io}) or a status ({@code status}). */
-    record DriverCall(CallKind kind, int port, IoOps.IoCall io, IoOps.StatusSpec status) {
+    /** One call of the initialize or halt handler: a port call, an I/O call ({@code io}) or a {@code status}. */
+    record DriverCall(CallKind kind, int port, IoOps.IoCall io, StatusSpec status) {
         DriverCall(CallKind kind, int port) {
             this(kind, port, null, null);
         }
@@ -134,7 +134,7 @@ final class ModelOps {
             return new DriverCall(CallKind.IO, 0, io, null);
         }
 
-        static DriverCall status(IoOps.StatusSpec status) {
+        static DriverCall status(StatusSpec status) {
             return new DriverCall(CallKind.STATUS, status.port(), null, status);
         }
 

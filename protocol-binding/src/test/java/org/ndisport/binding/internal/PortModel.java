@@ -172,8 +172,8 @@ final class PortModel {
             case DEACTIVATE -> e.status = events.event(old, ModelOps.EventSpec.wellFormed(11, List.of(c.port())),
                     List.of(), e);
             case RECEIVE -> DataPathModel.receive(old, c.port(), e);
-            case STATUS -> DataPathModel.status(old, new IoOps.StatusSpec(c.port(), false,
-                    IoOps.StatusBuffer.PORT_STATE), e);
+            case STATUS -> DataPathModel.status(old, new StatusSpec(c.port(), false,
+                    StatusSpec.StatusBuffer.PORT_STATE), e);
         }
         return e;
     }
@@ -194,7 +194,7 @@ final class PortModel {
     }
 
     /** A status indication at a step boundary (§2.5, §6.4). */
-    Expected status(String adapter, IoOps.StatusSpec s) {
+    Expected status(String adapter, StatusSpec s) {
         return DataPathModel.status(adapter(adapter), s);
     }
 
@@ -289,7 +289,7 @@ final class PortModel {
     }
 
     /** A status indication inside a driver or protocol callback: "done", or "threw" in FAIL_FAST on a violation. */
-    String statusIn(ModelAdapter a, IoOps.StatusSpec s, Expected e) {
+    String statusIn(ModelAdapter a, StatusSpec s, Expected e) {
         long dropped = a.dropped;
         if (DataPathModel.status(a, s, e) && failFast) {
             a.dropped = dropped; // no other effect (D21)

@@ -165,7 +165,7 @@ final class PortModelWorld {
                 yield null;
             }
             case STATUS -> {
-                h.indicateStatus(new IoOps.StatusSpec(c.port(), false, IoOps.StatusBuffer.PORT_STATE).toApi());
+                h.indicateStatus(new StatusSpec(c.port(), false, StatusSpec.StatusBuffer.PORT_STATE).toApi());
                 yield null;
             }
         });
@@ -191,7 +191,7 @@ final class PortModelWorld {
     }
 
     /** A status indication of the miniport at a step boundary. */
-    void status(String adapter, IoOps.StatusSpec spec) {
+    void status(String adapter, StatusSpec spec) {
         NdisMiniportHandle h = slots.get(adapter).handle();
         run("status " + adapter, expect(m -> m.status(adapter, spec)), () -> {
             h.indicateStatus(spec.toApi());
