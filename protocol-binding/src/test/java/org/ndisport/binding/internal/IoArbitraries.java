@@ -21,6 +21,16 @@ import org.ndisport.binding.internal.ModelOps.DriverCall;
  * and beyond the space); status indications on every kind of port, well formed or not (§6.4).
  */
 final class IoArbitraries {
+    /** Built once: jqwik memoizes generators per arbitrary, and a new arbitrary per step costs more than its values. */
+    private static final Arbitrary<IoCall> REGISTER = registrations();
+    private static final Arbitrary<IoCall> ACCESS = accesses();
+    private static final Arbitrary<StatusBuffer> BUFFER = Arbitraries.frequency(Tuple.of(12, StatusBuffer.PORT_STATE),
+            Tuple.of(2, StatusBuffer.PORT_STATE_9D), Tuple.of(1, StatusBuffer.NULL),
+            Tuple.of(1, StatusBuffer.WRONG_TYPE), Tuple.of(1, StatusBuffer.HEADER_TYPE),
+            Tuple.of(1, StatusBuffer.REVISION_0), Tuple.of(1, StatusBuffer.SIZE_47),
+            Tuple.of(1, StatusBuffer.BUFFER_SIZE_47));
+    private static final Arbitrary<Boolean> PORT_STATE = Arbitraries.frequency(Tuple.of(3, true), Tuple.of(1, false));
+
     private IoArbitraries() {
     }
 
@@ -47,12 +57,7 @@ final class IoArbitraries {
     /** A status on a port of the adapter (any state), port 0, or one that never existed; mostly well formed. */
     static Arbitrary<StatusSpec> status(ModelAdapter m) {
         Arbitrary<Integer> port = PortModelActions.portNumber(new ArrayList<>(m.ports.keySet()));
-        Arbitrary<StatusBuffer> buffer = Arbitraries.frequency(Tuple.of(12, StatusBuffer.PORT_STATE),
-                Tuple.of(2, StatusBuffer.PORT_STATE_9D), Tuple.of(1, StatusBuffer.NULL),
-                Tuple.of(1, StatusBuffer.WRONG_TYPE), Tuple.of(1, StatusBuffer.HEADER_TYPE),
-                Tuple.of(1, StatusBuffer.REVISION_0), Tuple.of(1, StatusBuffer.SIZE_47),
-                Tuple.of(1, StatusBuffer.BUFFER_SIZE_47));
-        return Combinators.combine(port, Arbitraries.frequency(Tuple.of(3, true), Tuple.of(1, false)), buffer)
+        return Combinators.combine(port, PORT_STATE, BUFFER)
                 .as((n, state, b) -> new StatusSpec(n, state, state ? b : StatusBuffer.NULL));
     }
 
@@ -97,6 +102,15 @@ final class IoArbitraries {
 
     /** Registration ranges: the cards, parts and unions of them, nothing, out of the space, unassigned. */
     static Arbitrary<IoCall> register() {
+        return REGISTER;
+    }
+
+    /** Accesses of every width around the cards and at the end of the space; single, immediate and buffer calls. */
+    static Arbitrary<IoCall> access() {
+        return ACCESS;
+    }
+
+    private static Arbitrary<IoCall> registrations() {
         return Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.of(IoCall.register(IoModel.CARD_A, IoModel.CARD_A_SIZE),
                         IoCall.register(IoModel.CARD_B, IoModel.CARD_B_SIZE))),
@@ -133,8 +147,7 @@ final class IoArbitraries {
                 k -> IoCall.deregister((int) k.base() - 4, (int) k.count() + 8, k.base() - 4));
     }
 
-    /** Accesses of every width around the cards and at the end of the space; single, immediate and buffer calls. */
-    static Arbitrary<IoCall> access() {
+    private static Arbitrary<IoCall> accesses() {
         Arbitrary<Long> address = Arbitraries.frequencyOf(
                 Tuple.of(12, Arbitraries.longs().between(0x2FE, 0x321)),
                 Tuple.of(1, Arbitraries.of(0xFFFEL, 0xFFFFL, 0x10000L, 0x7FFFFFFFL, 0x1_0000_0300L, -1L,
