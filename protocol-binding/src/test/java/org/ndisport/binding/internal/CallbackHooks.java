@@ -68,6 +68,10 @@ final class CallbackHooks implements ModelProtocol.EventHook {
             case REPEAT -> w.nestedActual.add(s.handle().netPnPEvent(
                     EventSpec.wellFormed(n.netPnPEvent().netEvent(), List.of(h.port())).toApi()));
             case RECEIVE -> w.indicate(s, h.port());
+            case STATUS -> w.ioActual.add(PortModelWorld.guarded(() -> {
+                s.handle().indicateStatus(new StatusSpec(h.port(), true, StatusSpec.StatusBuffer.PORT_STATE).toApi());
+                return "done";
+            }));
             case ALLOCATE -> w.nestedActual.add(s.handle().allocatePort(PortCharacteristics.forAllocation()).status());
         }
     }

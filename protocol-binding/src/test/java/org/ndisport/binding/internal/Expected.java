@@ -43,6 +43,8 @@ final class Expected {
     final List<Rec> records = new ArrayList<>();
     final Map<String, List<Integer>> sends = new LinkedHashMap<>();
     final List<NdisStatus> nested = new ArrayList<>();
+    /** The results of I/O calls and status indications, in call order, as {@link IoOps} writes them. */
+    final List<String> io = new ArrayList<>();
     final List<Snapshot> callbacks = new ArrayList<>();
 
     /** A call that records {@code records} and throws (FAIL_FAST). */

@@ -100,7 +100,7 @@ final class ModelOps {
     }
 
     /** What a protocol's port-event callback does besides logging. */
-    enum HookKind { SEND, FREE, REPEAT, RECEIVE, ALLOCATE }
+    enum HookKind { SEND, FREE, REPEAT, RECEIVE, ALLOCATE, STATUS }
 
     /**
      * Inside protocol {@code at}'s callback for the event: {@code sender} sends on {@code port} (SEND), the
@@ -115,24 +115,42 @@ final class ModelOps {
                 case FREE -> "free " + port;
                 case REPEAT -> "same event for [" + port + "]";
                 case RECEIVE -> "receive on " + port;
+                case STATUS -> "status on " + port;
                 case ALLOCATE -> "allocate";
             };
         }
     }
 
     /** What the miniport does inside MiniportInitializeEx or MiniportHaltEx. */
-    enum CallKind { DEACTIVATE, FREE, ACTIVATE, ALLOCATE }
+    enum CallKind { DEACTIVATE, FREE, ACTIVATE, ALLOCATE, IO, STATUS }
 
-    /** One call of the initialize or halt handler. */
-    record DriverCall(CallKind kind, int port) {
+    /** One call of the initialize or halt handler: a port call, an I/O call ({@code io}) or a {@code status}. */
+    record DriverCall(CallKind kind, int port, IoOps.IoCall io, StatusSpec status) {
+        DriverCall(CallKind kind, int port) {
+            this(kind, port, null, null);
+        }
+
+        static DriverCall io(IoOps.IoCall io) {
+            return new DriverCall(CallKind.IO, 0, io, null);
+        }
+
+        static DriverCall status(StatusSpec status) {
+            return new DriverCall(CallKind.STATUS, status.port(), null, status);
+        }
+
         @Override
         public String toString() {
-            return kind == CallKind.ALLOCATE ? "allocate" : kind.name().toLowerCase() + " " + port;
+            return switch (kind) {
+                case ALLOCATE -> "allocate";
+                case IO -> io.toString();
+                case STATUS -> status.toString();
+                default -> kind.name().toLowerCase() + " " + port;
+            };
         }
     }
 
     /** A call on the handle of an adapter that was halted and has been re-created under its name since. */
-    enum StaleKind { ALLOCATE, FREE, ACTIVATE, DEACTIVATE, RECEIVE }
+    enum StaleKind { ALLOCATE, FREE, ACTIVATE, DEACTIVATE, RECEIVE, STATUS }
 
     /**
      * MiniportInitializeEx: calls before the registration attributes (P0), the attributes (controlling
@@ -142,6 +160,12 @@ final class ModelOps {
             boolean succeeds) {
         static InitScript plain(boolean controlsDefault) {
             return new InitScript(List.of(), controlsDefault, List.of(), true);
+        }
+
+        /** Registration, then the card's range claimed. */
+        static InitScript claiming(boolean controlsDefault, int base, int count) {
+            return new InitScript(List.of(), controlsDefault, List.of(DriverCall.io(IoOps.IoCall.register(base, count))),
+                    true);
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.data.NetBufferList;
+import org.ndisport.api.data.StatusIndication;
 import org.ndisport.api.pnp.NetPnPEvent;
 import org.ndisport.api.pnp.NetPnPEventCode;
 import org.ndisport.api.pnp.NetPnPEventNotification;
@@ -18,7 +19,8 @@ import org.ndisport.api.protocol.ProtocolDriver;
 /**
  * The protocol of the model-based test: writes what it sees in the form {@link PortModel} predicts
  * ({@code "p1 bind A [0, 1]"}, {@code "p1 activate A [2]"}, {@code "p1 deactivate A [2]"},
- * {@code "p1 unbind A"}, {@code "p1 receive A port=2"}, {@code "p1 sendComplete A port=2 SUCCESS"}),
+ * {@code "p1 unbind A"}, {@code "p1 receive A port=2"}, {@code "p1 status A port=2 code=40010022"},
+ * {@code "p1 sendComplete A port=2 SUCCESS"}),
  * noting anything of a port event that differs from §4.1 (BufferLength, notification PortNumber), and
  * hands each port event to the test's hook. Answers binds and port events as its style says; returns
  * received lists at once.
@@ -104,6 +106,12 @@ final class ModelProtocol implements ProtocolDriver {
             int numberOfLists, int receiveFlags) {
         log.add(name + " receive " + binding.adapterName() + " port=" + portNumber);
         binding.returnNetBufferLists(lists, 0);
+    }
+
+    @Override
+    public void status(ProtocolBindingHandle binding, StatusIndication indication) {
+        log.add(name + " status " + binding.adapterName() + " port=" + Integer.toUnsignedString(indication.portNumber())
+                + " code=" + Integer.toHexString(indication.statusCode()));
     }
 
     @Override

@@ -172,6 +172,8 @@ final class PortEventModel {
         switch (h.kind()) {
             case SEND -> DataPathModel.send(a, h.sender(), h.port(), e);
             case RECEIVE -> DataPathModel.receive(a, h.port(), e);
+            case STATUS -> e.io.add(model.statusIn(a, new StatusSpec(h.port(), true,
+                    StatusSpec.StatusBuffer.PORT_STATE), e));
             case FREE -> e.nested.add(model.free(a, h.port()));
             case ALLOCATE -> e.nested.add(model.allocateIn(a, e));
             case REPEAT -> e.nested.add(event(a, EventSpec.wellFormed(activation ? 10 : 11, List.of(h.port())),

@@ -34,10 +34,16 @@ final class PortModel {
     final List<String> registered = new ArrayList<>();
     final Map<String, ModelOps.ProtocolStyle> styles = new LinkedHashMap<>();
     private final PortEventModel events = new PortEventModel(this);
+    /** The I/O claims and cards (§5). */
+    IoModel io = new IoModel();
+    /** FAIL_FAST (D21): a call inside a driver callback that records a violation throws instead. */
+    boolean failFast;
 
     /** A deep copy at a step boundary. */
     PortModel copy() {
         PortModel c = new PortModel();
+        c.io = io.copy();
+        c.failFast = failFast;
         adapters.forEach((n, a) -> c.adapters.put(n, a.copy()));
         c.registered.addAll(registered);
         c.styles.putAll(styles);
@@ -50,23 +56,31 @@ final class PortModel {
 
     /**
      * A new adapter initialized with {@code script} (§1.1, §2.6): P0 calls, registration, P1 calls; on
-     * success binding starts if port 0 is active (O-2); on failure leftovers are R39, then reclaimed.
+     * success binding starts if port 0 is active (O-2), with warning R65 after a failed registration; on
+     * failure leftover ports are R39 and ranges R71, then reclaimed.
      */
     Expected create(String name, ModelOps.InitScript script) {
         ModelAdapter a = adapters.computeIfAbsent(name, n -> new ModelAdapter(n, script.controlsDefault()));
         a.reset();
+        io.created(name);
+        String instance = io.current(name);
         Expected e = new Expected();
-        script.beforeRegistration().forEach(c -> e.nested.add(driverCall(a, c, e)));
+        script.beforeRegistration().forEach(c -> driverCall(a, c, e));
         a.register(script.controlsDefault());
-        script.afterRegistration().forEach(c -> e.nested.add(driverCall(a, c, e)));
+        script.afterRegistration().forEach(c -> driverCall(a, c, e));
         if (script.succeeds()) {
             a.phase = Phase.P2;
+            if (io.failedRegistration.remove(instance)) {
+                e.warning("R65", a.name, null);
+            }
             if (a.active(0)) {
                 bindAll(a, e);
             }
             e.status = SUCCESS;
         } else {
             a.ports.keySet().stream().filter(n -> n != 0).forEach(n -> e.violation("R39", a.name, n));
+            io.leftovers(instance, name, "R71", e);
+            io.failedRegistration.remove(instance);
             a.ports.clear();
             a.phase = Phase.P4;
             e.status = NdisStatus.FAILURE;
@@ -158,8 +172,30 @@ final class PortModel {
             case DEACTIVATE -> e.status = events.event(old, ModelOps.EventSpec.wellFormed(11, List.of(c.port())),
                     List.of(), e);
             case RECEIVE -> DataPathModel.receive(old, c.port(), e);
+            case STATUS -> DataPathModel.status(old, new StatusSpec(c.port(), false,
+                    StatusSpec.StatusBuffer.PORT_STATE), e);
         }
         return e;
+    }
+
+    /** An I/O call on the stale handle of instance {@code index} of the name (P4, §5). */
+    Expected ioOnRetiredHandle(String adapter, int index, IoOps.IoCall c) {
+        Expected e = new Expected();
+        e.io.add(io.call(adapter + "#" + index, adapter, Phase.P4, c, failFast, e));
+        return e;
+    }
+
+    /** An I/O call of the miniport at a step boundary (§5): the adapter is in P2 or P4. */
+    Expected io(String adapter, IoOps.IoCall c) {
+        Expected e = new Expected();
+        ModelAdapter a = adapter(adapter);
+        e.io.add(io.call(io.current(adapter), adapter, a.phase, c, failFast, e));
+        return e;
+    }
+
+    /** A status indication at a step boundary (§2.5, §6.4). */
+    Expected status(String adapter, StatusSpec s) {
+        return DataPathModel.status(adapter(adapter), s);
     }
 
     /** §2.5 receive at a step boundary. */
@@ -219,7 +255,7 @@ final class PortModel {
         }
         unbindAll(a, e);
         a.phase = Phase.P3;
-        ops.forEach(c -> e.nested.add(driverCall(a, c, e)));
+        ops.forEach(c -> driverCall(a, c, e));
         for (int n : a.ports.keySet()) {
             if (n != 0) {
                 e.violation("R40", a.name, n);
@@ -228,19 +264,38 @@ final class PortModel {
         if (a.controlsDefault && a.active(0)) {
             e.violation("R41", a.name, 0);
         }
+        io.leftovers(io.current(adapter), adapter, "R70", e);
         a.ports.clear();
         a.phase = Phase.P4;
         return e;
     }
 
-    /** A call of the initialize or halt handler; its records belong to {@code e}. */
-    private NdisStatus driverCall(ModelAdapter a, DriverCall c, Expected e) {
-        return switch (c.kind()) {
-            case ALLOCATE -> allocateIn(a, e);
-            case FREE -> free(a, c.port());
-            case DEACTIVATE -> events.event(a, ModelOps.EventSpec.wellFormed(11, List.of(c.port())), List.of(), e);
-            case ACTIVATE -> events.event(a, ModelOps.EventSpec.wellFormed(10, List.of(c.port())), List.of(), e);
-        };
+    /**
+     * A call of the initialize or halt handler; its records belong to {@code e}, its status to
+     * {@code e.nested} (port calls) or its result to {@code e.io} (I/O and status calls, which the
+     * miniport makes catching a FAIL_FAST throw).
+     */
+    private void driverCall(ModelAdapter a, DriverCall c, Expected e) {
+        switch (c.kind()) {
+            case ALLOCATE -> e.nested.add(allocateIn(a, e));
+            case FREE -> e.nested.add(free(a, c.port()));
+            case DEACTIVATE -> e.nested.add(events.event(a, ModelOps.EventSpec.wellFormed(11, List.of(c.port())),
+                    List.of(), e));
+            case ACTIVATE -> e.nested.add(events.event(a, ModelOps.EventSpec.wellFormed(10, List.of(c.port())),
+                    List.of(), e));
+            case IO -> e.io.add(io.call(io.current(a.name), a.name, a.phase, c.io(), failFast, e));
+            case STATUS -> e.io.add(statusIn(a, c.status(), e));
+        }
+    }
+
+    /** A status indication inside a driver or protocol callback: "done", or "threw" in FAIL_FAST on a violation. */
+    String statusIn(ModelAdapter a, StatusSpec s, Expected e) {
+        long dropped = a.dropped;
+        if (DataPathModel.status(a, s, e) && failFast) {
+            a.dropped = dropped; // no other effect (D21)
+            return "threw";
+        }
+        return "done";
     }
 
     /** An everyday allocation made inside a callback or the halt handler; its records belong to {@code e}. */
@@ -282,7 +337,7 @@ final class PortModel {
             b.append(a.name).append(a.phase).append(a.controlsDefault).append(a.bindings);
             a.ports.forEach((n, p) -> b.append(n).append(p.formal).append(p.failed));
         }
-        return b.toString();
+        return b.append(io.fingerprint()).toString();
     }
 
     /** Runs {@code body} for every adapter. */

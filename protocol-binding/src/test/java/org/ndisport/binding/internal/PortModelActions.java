@@ -23,7 +23,7 @@ import org.ndisport.binding.internal.ModelAdapter.Phase;
 /**
  * The actions of the model-based test, each drawn from the model's current state: allocation, free,
  * port events ({@link PortEventArbitraries}), protocols arriving and leaving, sends, receives, halt with
- * leftovers and re-creation. Each transformer's description names its concrete arguments, so a shrunk
+ * leftovers and re-creation, I/O calls and status indications ({@link IoArbitraries}). Each transformer's description names its concrete arguments, so a shrunk
  * failure reads as a replayable sequence.
  */
 final class PortModelActions {
@@ -42,9 +42,12 @@ final class PortModelActions {
                 Tuple.of(1, action(w -> !w.protocols.isEmpty(), PortModelActions::unregister)),
                 Tuple.of(4, action(PortModelActions::canSend, PortModelActions::send)),
                 Tuple.of(4, action(w -> true, PortModelActions::receive)),
-                Tuple.of(1, action(w -> !adapters(w, Phase.P2).isEmpty(), PortModelActions::halt)),
+                Tuple.of(2, action(w -> !adapters(w, Phase.P2).isEmpty(), PortModelActions::halt)),
                 Tuple.of(5, action(w -> !adapters(w, Phase.P4).isEmpty(), PortModelActions::recreate)),
-                Tuple.of(2, action(w -> !w.retired.isEmpty(), PortModelActions::retiredHandle)));
+                Tuple.of(2, action(w -> !w.retired.isEmpty(), PortModelActions::retiredHandle)),
+                Tuple.of(5, action(w -> true, IoArbitraries::io)),
+                Tuple.of(1, action(w -> !w.retired.isEmpty(), IoArbitraries::retiredHandle)),
+                Tuple.of(3, action(w -> true, IoArbitraries::status)));
     }
 
     private static Action<PortModelWorld> action(Predicate<PortModelWorld> when,
@@ -174,8 +177,9 @@ final class PortModelActions {
             Arbitrary<Boolean> port0 = Arbitraries.frequency(Tuple.of(m.controlsDefault ? 3 : 6, false),
                     Tuple.of(m.controlsDefault ? 7 : 1, port0Active));
             Arbitrary<Boolean> probe = Arbitraries.of(false, true);
-            return Combinators.combine(plans, extra, port0, probe).as((plan, x, zero, scheduled) -> {
-                List<DriverCall> ops = new ArrayList<>();
+            return Combinators.combine(plans, extra, port0, probe, IoArbitraries.haltCalls(w, a)).as((plan, x, zero,
+                    scheduled, io) -> {
+                List<DriverCall> ops = new ArrayList<>(io);
                 if (x == 1) {
                     ops.add(new DriverCall(CallKind.ALLOCATE, 0));
                 }
@@ -220,20 +224,25 @@ final class PortModelActions {
     }
 
     /**
-     * Re-creation with a random initialize: calls in P0 (not in FAIL_FAST, where they would throw out of
-     * initialize) and P1, and sometimes a failing result.
+     * Re-creation with a random initialize: calls in P0 (only I/O calls and status indications in FAIL_FAST,
+     * where the driver catches their throw; a port call would throw out of initialize) and P1, and
+     * sometimes a failing result.
      */
     private static Arbitrary<Transformer<PortModelWorld>> recreate(PortModelWorld w) {
         Arbitrary<DriverCall> early = Arbitraries.of(new DriverCall(CallKind.ALLOCATE, 0),
                 new DriverCall(CallKind.ACTIVATE, 1), new DriverCall(CallKind.FREE, 1),
                 new DriverCall(CallKind.DEACTIVATE, 0));
-        Arbitrary<DriverCall> late = Combinators.combine(Arbitraries.of(CallKind.values()),
-                Arbitraries.integers().between(0, 3)).as(DriverCall::new);
-        Arbitrary<InitScript> script = Combinators.combine(early.list().ofMaxSize(w.failFast ? 0 : 1),
-                Arbitraries.of(false, true),
-                late.list().ofMaxSize(4), Arbitraries.frequency(Tuple.of(6, true), Tuple.of(1, false)))
-                .as(InitScript::new);
-        return Combinators.combine(Arbitraries.of(adapters(w, Phase.P4)), script).as((a, s) ->
-                Transformer.mutate("re-create " + a + ", initialize doing " + s, x -> x.create(a, s)));
+        Arbitrary<DriverCall> portCall = Combinators.combine(Arbitraries.of(CallKind.ALLOCATE, CallKind.ACTIVATE,
+                CallKind.DEACTIVATE, CallKind.FREE), Arbitraries.integers().between(0, 3)).as(DriverCall::new);
+        return Arbitraries.of(adapters(w, Phase.P4)).flatMap(a -> {
+            Arbitrary<DriverCall> ioCall = IoArbitraries.initCall(w, a);
+            Arbitrary<DriverCall> first = w.failFast ? ioCall : Arbitraries.oneOf(early, ioCall);
+            Arbitrary<DriverCall> late = Arbitraries.frequencyOf(Tuple.of(1, portCall), Tuple.of(1, ioCall));
+            Arbitrary<InitScript> script = Combinators.combine(first.list().ofMaxSize(1), Arbitraries.of(false, true),
+                    late.list().ofMaxSize(4), Arbitraries.frequency(Tuple.of(6, true), Tuple.of(1, false)))
+                    .as(InitScript::new);
+            return script.map(s -> Transformer.mutate("re-create " + a + ", initialize doing " + s,
+                    x -> x.create(a, s)));
+        });
     }
 }

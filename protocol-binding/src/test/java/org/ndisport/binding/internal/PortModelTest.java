@@ -18,12 +18,15 @@ import net.jqwik.api.state.Transformer;
 import org.ndisport.api.runtime.VerifierMode;
 
 /**
- * Model-based test of the port model (spec §1.1, §1.2, §2.1–§2.6, §4.1, D1–D34 as they bear on ports):
- * random sequences of allocations, frees, well-formed and malformed port events (with sends, frees,
- * allocations, repeated events and receives inside the protocols' callbacks), protocols arriving and
- * leaving, sends, OID_GEN_PORT_STATE, receives, halts with leftovers, re-creation with scripted
- * initialize and calls on stale handles, on two adapters of the real engine with the real binding layer.
- * After every step the engine must agree with {@link PortModel} (see {@link StepCheck}).
+ * Model-based test of the port model (spec §1.1, §1.2, §2.1–§2.6, §4.1, D1–D34 as they bear on ports),
+ * of I/O port ranges (§5, R62–R74) and of status indications (§2.5, §6.4): random sequences of
+ * allocations, frees, well-formed and malformed port events (with sends, frees, allocations, repeated
+ * events, receives and status indications inside the protocols' callbacks), protocols arriving and
+ * leaving, sends, OID_GEN_PORT_STATE, receives, status indications, I/O registrations, deregistrations
+ * and raw or immediate accesses, halts with leftovers, re-creation with scripted initialize and calls on
+ * stale handles, on two adapters of the real engine with the real binding layer, over the real I/O port
+ * space of ioport-hw with two latch cards. After every step the engine must agree with {@link PortModel}
+ * and {@link IoModel} (see {@link StepCheck}).
  *
  * <p>1,000 sequences of up to 40 steps per mode by default. {@code -Dndisport.model.tries=N} runs N (the
  * long profile: {@code mvn -B test -pl protocol-binding -Dtest=PortModelTest -Dndisport.model.tries=100000}),

@@ -26,7 +26,12 @@ import org.ndisport.binding.internal.ModelOps.CharsSpec;
 import org.ndisport.binding.internal.ModelOps.EventSpec;
 import org.ndisport.binding.internal.ModelOps.DriverCall;
 import org.ndisport.binding.internal.ModelOps.Hook;
+import org.ndisport.api.io.IoPortRange;
+import org.ndisport.api.port.AuthStates;
+import org.ndisport.api.runtime.AdapterSpec;
 import org.ndisport.core.adapter.internal.AdapterRuntime;
+import org.ndisport.core.adapter.internal.EngineFixture;
+import org.ndisport.ioport.space.internal.PortSpace;
 import org.ndisport.core.adapter.internal.ScriptedMiniport;
 
 /**
@@ -60,6 +65,11 @@ final class PortModelWorld {
     private int nextProtocol = 1;
     private final CallbackHooks callbacks = new CallbackHooks(this);
     final List<NdisStatus> nestedActual = new ArrayList<>();
+    final List<String> ioActual = new ArrayList<>();
+    /** The real I/O port space with the two latch cards of {@link IoModel}. */
+    final PortSpace space = new PortSpace();
+    final List<LatchCard> cards = List.of(new LatchCard(IoModel.CARD_A, IoModel.CARD_A_SIZE),
+            new LatchCard(IoModel.CARD_B, IoModel.CARD_B_SIZE));
     final List<String> problems = new ArrayList<>();
 
     PortModelWorld() {
@@ -70,8 +80,11 @@ final class PortModelWorld {
         fx = new BindingFixture(mode, 30_000);
         failFast = mode == VerifierMode.FAIL_FAST;
         fx.engine.context.portLimit(PortModel.LIMIT);
-        create("A", ModelOps.InitScript.plain(false));
-        create("B", ModelOps.InitScript.plain(true));
+        fx.engine.context.ioPortSpace(space);
+        cards.forEach(c -> space.attach("latch" + c.decodedRanges().get(0), c));
+        model.failFast = failFast;
+        create("A", ModelOps.InitScript.claiming(false, IoModel.CARD_A, IoModel.CARD_A_SIZE));
+        create("B", ModelOps.InitScript.claiming(true, IoModel.CARD_B, IoModel.CARD_B_SIZE));
     }
 
     /** The model's state and the closed bindings, for {@link PortModelTest.StateChange}. */
@@ -91,10 +104,10 @@ final class PortModelWorld {
         require(!slots.containsKey(adapter) || model.adapter(adapter).phase == Phase.P4, "adapter halted");
         ScriptedMiniport m = new ScriptedMiniport();
         m.onInitialize = h -> {
-            script.beforeRegistration().forEach(c -> nestedActual.add(call(h, c)));
+            script.beforeRegistration().forEach(c -> call(h, c));
             h.setMiniportAttributes(script.controlsDefault() ? MiniportAttributes.registrationControllingDefaultPort()
                     : MiniportAttributes.registration());
-            script.afterRegistration().forEach(c -> nestedActual.add(call(h, c)));
+            script.afterRegistration().forEach(c -> call(h, c));
             return script.succeeds() ? NdisStatus.SUCCESS : NdisStatus.FAILURE;
         };
         Slot s = slots.computeIfAbsent(adapter, n -> new Slot());
@@ -105,7 +118,9 @@ final class PortModelWorld {
             retired.computeIfAbsent(adapter, n -> new ArrayList<>()).add(old);
         }
         s.miniport = m;
-        s.runtime = fx.engine.adapter(adapter, m);
+        s.runtime = adapter.equals("B") ? new AdapterRuntime(new AdapterSpec("B", m, "ScriptedMiniport",
+                EngineFixture.BUNDLE, AuthStates.UNCONTROLLED_UNKNOWN, List.of(new IoPortRange(IoModel.ASSIGNED_B,
+                        IoModel.ASSIGNED_B_SIZE)), -1, false), fx.engine.context) : fx.engine.adapter(adapter, m);
         run("create " + adapter, model.create(adapter, script), () -> s.runtime.initialize());
     }
 
@@ -149,6 +164,38 @@ final class PortModelWorld {
                 indicate(old, c.port());
                 yield null;
             }
+            case STATUS -> {
+                h.indicateStatus(new StatusSpec(c.port(), false, StatusSpec.StatusBuffer.PORT_STATE).toApi());
+                yield null;
+            }
+        });
+    }
+
+    /** An I/O call on the stale handle of instance {@code index} of the name. */
+    void ioOnRetiredHandle(String adapter, int index, IoOps.IoCall c) {
+        require(retired.containsKey(adapter) && index < retired.get(adapter).size(), "retired handle exists");
+        NdisMiniportHandle h = retired.get(adapter).get(index).handle();
+        run("I/O on stale handle of " + adapter, expect(m -> m.ioOnRetiredHandle(adapter, index, c)), () -> {
+            ioActual.add(c.perform(h));
+            return null;
+        });
+    }
+
+    /** An I/O call of the miniport outside its initialize and halt handlers. */
+    void io(String adapter, IoOps.IoCall c) {
+        NdisMiniportHandle h = slots.get(adapter).handle();
+        run("I/O " + adapter, expect(m -> m.io(adapter, c)), () -> {
+            ioActual.add(c.perform(h));
+            return null;
+        });
+    }
+
+    /** A status indication of the miniport at a step boundary. */
+    void status(String adapter, StatusSpec spec) {
+        NdisMiniportHandle h = slots.get(adapter).handle();
+        run("status " + adapter, expect(m -> m.status(adapter, spec)), () -> {
+            h.indicateStatus(spec.toApi());
+            return null;
         });
     }
 
@@ -213,7 +260,7 @@ final class PortModelWorld {
     void halt(String adapter, boolean allocateWhileScheduled, List<DriverCall> ops) {
         require(model.adapter(adapter).phase == Phase.P2, "adapter operational");
         Slot s = slots.get(adapter);
-        s.miniport.onHalt = h -> ops.forEach(op -> nestedActual.add(call(h, op)));
+        s.miniport.onHalt = h -> ops.forEach(op -> call(h, op));
         callbacks.haltScheduledProbe = allocateWhileScheduled ? adapter : null;
         run("halt " + adapter, model.halt(adapter, allocateWhileScheduled, ops), () -> {
             s.runtime.halt(HaltAction.DEVICE_DISABLED);
@@ -221,13 +268,33 @@ final class PortModelWorld {
         });
     }
 
-    private static NdisStatus call(NdisMiniportHandle h, DriverCall op) {
-        return switch (op.kind()) {
-            case ALLOCATE -> h.allocatePort(PortCharacteristics.forAllocation()).status();
-            case FREE -> h.freePort(op.port());
-            case DEACTIVATE -> h.netPnPEvent(NetPnPEventNotification.portDeactivation(op.port()));
-            case ACTIVATE -> h.netPnPEvent(NetPnPEventNotification.portActivation(op.port()));
-        };
+    /**
+     * A call of the initialize or halt handler: a port call's status goes to {@link #nestedActual}; an I/O
+     * call's or status indication's result to {@link #ioActual}, "threw" when it throws (FAIL_FAST).
+     */
+    private void call(NdisMiniportHandle h, DriverCall op) {
+        switch (op.kind()) {
+            case ALLOCATE -> nestedActual.add(h.allocatePort(PortCharacteristics.forAllocation()).status());
+            case FREE -> nestedActual.add(h.freePort(op.port()));
+            case DEACTIVATE -> nestedActual.add(h.netPnPEvent(NetPnPEventNotification.portDeactivation(op.port())));
+            case ACTIVATE -> nestedActual.add(h.netPnPEvent(NetPnPEventNotification.portActivation(op.port())));
+            case IO, STATUS -> ioActual.add(guarded(() -> {
+                if (op.kind() == ModelOps.CallKind.IO) {
+                    return op.io().perform(h);
+                }
+                h.indicateStatus(op.status().toApi());
+                return "done";
+            }));
+        }
+    }
+
+    /** The result of a call inside a callback, or "threw" for the FAIL_FAST exception, which the driver catches. */
+    static String guarded(Supplier<String> call) {
+        try {
+            return call.get();
+        } catch (NdisVerifierException x) {
+            return "threw";
+        }
     }
 
     /**

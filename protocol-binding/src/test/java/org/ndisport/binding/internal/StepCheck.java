@@ -29,8 +29,9 @@ import org.ndisport.core.adapter.internal.ScriptedMiniport;
 
 /**
  * Compares one step of the engine with the model: status, protocol log per adapter, sends reaching each
- * miniport, nested call statuses, verifier records added, callbacks' views, and then the whole state:
- * phases, every port's state and failed-activation flag, dropped counts, bindings and their open ports.
+ * miniport, nested call statuses, I/O and status call results, verifier records added, callbacks' views,
+ * and then the whole state: I/O claims and card latches, phases, every port's state and failed-activation
+ * flag, dropped counts, bindings and their open ports.
  */
 final class StepCheck {
     private final PortModelWorld w;
@@ -43,6 +44,7 @@ final class StepCheck {
     void step(String what, Expected e, Supplier<NdisStatus> call) {
         mismatches.clear();
         w.nestedActual.clear();
+        w.ioActual.clear();
         w.problems.clear();
         int records = w.fx.records().size();
         int logged = w.log.size();
@@ -72,6 +74,7 @@ final class StepCheck {
                     ports.subList(sent.getOrDefault(s.miniport, 0), ports.size()));
         }
         same("statuses of calls inside callbacks or halt", e.nested, w.nestedActual);
+        same("results of I/O calls and status indications", e.io, w.ioActual);
         records(e, w.fx.records().subList(records, w.fx.records().size()));
         mismatches.addAll(w.problems);
         state();
@@ -111,6 +114,13 @@ final class StepCheck {
 
     /** The whole state after the step. */
     private void state() {
+        same("I/O claims (§5.1, §5.2)", w.model.io.listed(), w.space.claims().stream().map(c -> c.adapter() + " "
+                + c.range()).toList());
+        Map<Long, Integer> latches = new TreeMap<>();
+        for (long p : w.model.io.latches.keySet()) {
+            latches.put(p, w.cards.stream().filter(c -> c.decodes(p)).findFirst().orElseThrow().at(p));
+        }
+        same("card latches", w.model.io.latches, latches);
         List<BindingView> all = w.fx.layer.bindings();
         for (String name : w.slots.keySet()) {
             ModelAdapter a = w.model.adapter(name);
