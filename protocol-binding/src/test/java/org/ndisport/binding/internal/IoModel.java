@@ -134,8 +134,9 @@ final class IoModel {
     private String deregister(String instance, String adapter, Phase phase, IoCall c, Expected e) {
         long base = c.port();
         long count = Integer.toUnsignedLong(c.count());
-        List<Claim> mine = claims.stream().filter(k -> k.instance().equals(instance) && k.overlaps(base, count))
-                .toList();
+        // an empty deregistration names its InitialPort (N60)
+        List<Claim> mine = claims.stream()
+                .filter(k -> k.instance().equals(instance) && k.overlaps(base, Math.max(count, 1))).toList();
         if (phase != Phase.P1 && phase != Phase.P3 || mine.isEmpty()) {
             e.violation("R68", adapter, null);
         } else {

@@ -63,7 +63,8 @@ public final class PortSpace implements IoPortSpace {
         Objects.requireNonNull(caller, "caller");
         long count = Integer.toUnsignedLong(numberOfPorts);
         synchronized (claims) {
-            List<Claim> mine = claims.overlapsOf(caller, initialPort, count);
+            // N60: an empty deregistration still names its InitialPort
+            List<Claim> mine = claims.overlapsOf(caller, initialPort, Math.max(count, 1));
             if (mine.isEmpty()) {
                 caller.violation("R68", String.format("NdisMDeregisterIoPortRange(%04x, %d): no such registered range",
                         initialPort, count));

@@ -126,6 +126,17 @@ class PortSpaceTest {
     }
 
     @Test
+    @DisplayName("N60 D27 R67 deregistering 0 ports at the registered base or inside the range names that range: R67, claim kept")
+    void n60_emptyDeregisterInsideRange_r67() {
+        register(a, 0x300, 0x20);
+        space.deregister(a, 0x300, 0, 0x300);
+        space.deregister(a, 0x310, 0, 0x310);
+        space.deregister(a, 0x320, 0, 0x320);
+        assertEquals(List.of("V R67", "V R67", "V R68"), a.records);
+        assertEquals(List.of(new IoPortRange(0x300, 0x20)), space.claimsOf(a));
+    }
+
+    @Test
     @DisplayName("D27 R68 deregistering a range never registered, another adapter's, or twice: violation R68, no change")
     void d27_r68_deregisterUnknownOrTwice_noStateChange() {
         register(b, 0x320, 0x10);
