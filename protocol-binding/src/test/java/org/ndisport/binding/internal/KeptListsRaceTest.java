@@ -25,10 +25,11 @@ import org.ndisport.core.adapter.internal.AdapterRuntime;
  * Each closing binding's lists must be taken back, including those kept by an indication that was
  * still handing its chain round when the binding closed: every list goes back to the miniport exactly
  * once (the indicators wait, per list, for its return before reusing it), and the only record is N59.
+ * {@code -Dndisport.races.indications=10000000} runs the long profile (default 400,000 indications).
  */
 class KeptListsRaceTest {
     private static final int INDICATORS = 2;
-    private static final int PER_THREAD = 200_000;
+    private static final int PER_THREAD = (int) (Long.getLong("ndisport.races.indications", 400_000L) / INDICATORS);
 
     @Test
     @DisplayName("N59 D33 keepers bound and unbound while two threads indicate: every list back exactly once, only N59 recorded")
