@@ -1,6 +1,7 @@
 package org.ndisport.webconsole.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -64,6 +65,8 @@ class ConsoleInChromiumIT {
                 .initialize());
         AllocatePortResult port = driver.handle().allocatePort(PortCharacteristics.forAllocation());
         assertEquals(1, port.portNumber(), port.toString());
+        // a bridge port: R10's warning gives the findings table a row
+        assertEquals(2, driver.handle().allocatePort(PortCharacteristics.forAllocation().type(1)).portNumber());
         FelixHarness.awaitTrue(() -> get("/system/console/ndisport/data.json").contains("\"web1\""),
                 "the console's data.json naming adapter web1");
     }
@@ -82,7 +85,8 @@ class ConsoleInChromiumIT {
         Files.writeString(ARTIFACTS.resolve("before.html"), before);
         assertTrue(row(before, "web1", 1).contains("data-state=\"allocated\""), row(before, "web1", 1));
         assertTrue(refreshes(before) >= 1, "the live refresh replaced the content at least once");
-        assertTrue(before.contains("data-state=\"ALLOCATED\" data-count=\"1\""), "the diagram counts port 1 allocated");
+        assertTrue(before.contains("data-state=\"ALLOCATED\" data-count=\"2\""), "the diagram counts 2 allocated");
+        assertTrue(before.contains("<tr data-rule=\"R10\">"), "R10's finding is listed");
 
         NdisMiniportHandle handle = driver.handle();
         assertEquals(NdisStatus.SUCCESS, handle.netPnPEvent(NetPnPEventNotification.portActivation(1)));
@@ -92,8 +96,20 @@ class ConsoleInChromiumIT {
         String after = chromium.dumpDom(url);
         Files.writeString(ARTIFACTS.resolve("after.html"), after);
         assertTrue(row(after, "web1", 1).contains("data-state=\"activated\""), row(after, "web1", 1));
-        assertTrue(after.contains("data-state=\"ALLOCATED\" data-count=\"0\""), "the diagram has no allocated port");
+        assertTrue(after.contains("data-state=\"ALLOCATED\" data-count=\"1\""), "the diagram counts 1 allocated");
         chromium.screenshot(url, ARTIFACTS.resolve("console.png"));
+    }
+
+    @Test
+    void findingsFilterByRuleIdInThePage() throws Exception {
+        String url = "http://admin:admin@127.0.0.1:" + httpPort + "/system/console/ndisport?rule=R46";
+        String r46 = chromium.dumpDom(url);
+        Files.writeString(ARTIFACTS.resolve("rule-R46.html"), r46);
+        assertTrue(refreshes(r46) >= 1, "the live refresh keeps the filter");
+        assertTrue(r46.contains("no findings match"), "R46 has no findings here");
+        assertFalse(r46.contains("<tr data-rule="), "no finding of another rule is listed");
+        String r10 = chromium.dumpDom(url.replace("R46", "r10"));
+        assertTrue(r10.contains("<tr data-rule=\"R10\">"), "R10's finding is listed");
     }
 
     @Test
