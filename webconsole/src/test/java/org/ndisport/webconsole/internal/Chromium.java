@@ -64,6 +64,16 @@ final class Chromium {
             fail("Chromium did not finish within " + TIMEOUT_SECONDS + " s; see " + err);
         }
         assertEquals(0, p.exitValue(), "Chromium's exit status; see " + err);
+        deleteTree(profile);
         return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    /** Deletes a Chromium profile (tens of MB each). */
+    static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

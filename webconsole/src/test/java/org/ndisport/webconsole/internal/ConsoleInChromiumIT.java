@@ -85,7 +85,7 @@ class ConsoleInChromiumIT {
         Files.writeString(ARTIFACTS.resolve("before.html"), before);
         assertTrue(row(before, "web1", 1).contains("data-state=\"allocated\""), row(before, "web1", 1));
         assertTrue(refreshes(before) >= 1, "the live refresh replaced the content at least once");
-        assertTrue(before.contains("data-state=\"ALLOCATED\" data-count=\"2\""), "the diagram counts 2 allocated");
+        assertTrue(diagram(before, "web1").contains("data-state=\"ALLOCATED\" data-count=\"2\""), "the diagram counts 2 allocated");
         assertTrue(before.contains("<tr data-rule=\"R10\">"), "R10's finding is listed");
 
         NdisMiniportHandle handle = driver.handle();
@@ -96,8 +96,34 @@ class ConsoleInChromiumIT {
         String after = chromium.dumpDom(url);
         Files.writeString(ARTIFACTS.resolve("after.html"), after);
         assertTrue(row(after, "web1", 1).contains("data-state=\"activated\""), row(after, "web1", 1));
-        assertTrue(after.contains("data-state=\"ALLOCATED\" data-count=\"1\""), "the diagram counts 1 allocated");
+        assertTrue(diagram(after, "web1").contains("data-state=\"ALLOCATED\" data-count=\"1\""), "the diagram counts 1 allocated");
         chromium.screenshot(url, ARTIFACTS.resolve("console.png"));
+    }
+
+    @Test
+    void theOpenPageFollowsAPortActivatedThroughTheApi() throws Exception {
+        ScriptedMiniport web2 = new ScriptedMiniport();
+        NdisRuntime runtime = felix.waitFor(NdisRuntime.class);
+        assertEquals(NdisStatus.SUCCESS, runtime.createAdapter(AdapterSpec.virtual("web2", web2, "console.it"))
+                .initialize());
+        assertEquals(1, web2.handle().allocatePort(PortCharacteristics.forAllocation()).portNumber());
+        String state = "var r = document.querySelector('tr[data-adapter=\"web2\"][data-port=\"1\"]');"
+                + " return r ? r.getAttribute('data-state') : 'missing';";
+        try (WebDriverSession browser = WebDriverSession.start(ARTIFACTS.resolve("webdriver"))) {
+            browser.open("http://admin:admin@127.0.0.1:" + httpPort + "/system/console/ndisport");
+            FelixHarness.awaitTrue(() -> "allocated".equals(browser.eval(state)),
+                    "the open page showing port 1 of web2 allocated");
+            browser.eval("window.ndisportOpenedOnce = 'yes'; return null;");
+
+            assertEquals(NdisStatus.SUCCESS, web2.handle().netPnPEvent(NetPnPEventNotification.portActivation(1)));
+            FelixHarness.awaitTrue(() -> "activated".equals(browser.eval(state)),
+                    "the open page showing port 1 of web2 activated");
+            assertEquals("yes", browser.eval("return window.ndisportOpenedOnce;"), "the page was not reloaded");
+            assertEquals("2", browser.eval("return document.querySelector('svg[data-adapter=\"web2\"]"
+                    + " g[data-state=\"ACTIVATED\"]').getAttribute('data-count');"),
+                    "web2's diagram counts ports 0 and 1 activated");
+            browser.screenshot(ARTIFACTS.resolve("console-live.png"));
+        }
     }
 
     @Test
@@ -123,6 +149,14 @@ class ConsoleInChromiumIT {
     private static String row(String dom, String adapter, int port) {
         Matcher m = Pattern.compile("<tr data-adapter=\"" + adapter + "\" data-port=\"" + port + "\"[^>]*>").matcher(dom);
         assertTrue(m.find(), "no row of port " + port + " of " + adapter + " in the page; see " + ARTIFACTS);
+        return m.group();
+    }
+
+    /** An adapter's port-state diagram. */
+    private static String diagram(String dom, String adapter) {
+        Matcher m = Pattern.compile("<svg class=\"ndisport-diagram\"[^>]*data-adapter=\"" + adapter + "\".*?</svg>",
+                Pattern.DOTALL).matcher(dom);
+        assertTrue(m.find(), "no diagram of " + adapter + " in the page; see " + ARTIFACTS);
         return m.group();
     }
 
