@@ -76,6 +76,8 @@ class ConsoleInChromiumIT {
         if (felix != null) {
             felix.close();
         }
+        System.clearProperty("org.osgi.service.http.port");
+        System.clearProperty("org.apache.felix.http.host");
     }
 
     @Test
