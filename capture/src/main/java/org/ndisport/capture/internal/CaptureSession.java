@@ -77,7 +77,8 @@ final class CaptureSession implements FrameTap {
 
     /**
      * Takes no more frames, lets the writer write what is queued, closes the file and returns the final
-     * status. The caller has already withdrawn the tap, so no frame arrives after the end marker.
+     * status. The caller has already withdrawn the tap; a frame still being handed over on another
+     * thread at that moment counts as dropped (N63).
      */
     CaptureStatus stop() throws InterruptedException {
         accepting = false;
@@ -88,6 +89,8 @@ final class CaptureSession implements FrameTap {
             queue.put(END);
             thread.join();
         }
+        // a frame whose tap call began before the tap was withdrawn may have been queued after END (N63)
+        dropped.add(queue.size());
         return status(false);
     }
 
