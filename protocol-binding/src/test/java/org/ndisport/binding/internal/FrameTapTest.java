@@ -100,4 +100,25 @@ class FrameTapTest {
         assertTrue(stamp[0] / 1_000_000 >= before - 1000 && stamp[0] / 1_000_000 <= after + 1000,
                 before + " <= " + stamp[0] / 1_000_000 + " <= " + after);
     }
+
+    @Test
+    @DisplayName("N61 with no tap registered, observing a frame allocates nothing (100,000 calls, under 1 KiB in all)")
+    void n61_noTap_noAllocation() {
+        FrameTaps taps = new FrameTaps();
+        taps.add(recording);
+        taps.remove(recording);
+        NetBufferList l = frame(1, 2, 3);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        // the adapter is never asked for its name when no tap is registered, so none is needed here
+        taps.observe(null, 0, FrameDirection.INBOUND, l, 1);
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 100_000; i++) {
+            taps.observe(null, 0, FrameDirection.INBOUND, l, 1);
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertTrue(allocated < 1024, allocated + " bytes allocated");
+        assertEquals(List.of(), seen);
+    }
 }
