@@ -24,7 +24,8 @@ public final class CaptureCommand {
 
     @Descriptor("start, stop or show a pcapng capture: capture start FILE [ADAPTER[:PORT,...] ...] (no adapter: all "
             + "adapters; ADAPTER alone: all its ports), capture stop, capture status")
-    public String capture(@Descriptor("start, stop or status, then for start the file and the selections") String... args) {
+    public String capture(
+            @Descriptor("start, stop or status, then for start the file and the selections") String... args) {
         if (args.length == 0) {
             throw new CaptureException(USAGE);
         }

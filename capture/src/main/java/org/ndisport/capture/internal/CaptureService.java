@@ -89,7 +89,8 @@ public final class CaptureService {
         }
         CaptureConfiguration c = config;
         if (c.queue_frames() < 1) {
-            throw new CaptureException("capture configuration queue.frames must be at least 1, not " + c.queue_frames());
+            throw new CaptureException("capture configuration queue.frames must be at least 1, not "
+                    + c.queue_frames());
         }
         CaptureSession s;
         try {

@@ -3,6 +3,7 @@ package org.ndisport.capture.internal;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,13 +39,13 @@ final class CaptureSession implements FrameTap {
     private volatile long written;
     private volatile String failure;
 
-    /** Opens (creates or truncates) {@code file} and writes the Section Header Block; the writer thread is not started. */
+    /** Opens (creates or truncates) {@code file} and writes the Section Header Block; the writer is not started. */
     CaptureSession(Path file, CaptureFilter filter, int queueCapacity, boolean nanoseconds) throws IOException {
         this.file = file;
         this.filter = filter;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.channel = FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
         this.writer = new PcapngWriter(channel, nanoseconds);
         try {
             writer.sectionHeader("ndisport");

@@ -8,8 +8,8 @@ import java.util.List;
  * queue was full, and the pcapng interfaces written so far, in interface-id order. {@code failure} is the
  * write error that ended the capture early, or null.
  */
-public record CaptureStatus(Path file, String filter, boolean running, long written, long dropped, List<String> interfaces,
-        String failure) {
+public record CaptureStatus(Path file, String filter, boolean running, long written, long dropped,
+        List<String> interfaces, String failure) {
 
     @Override
     public String toString() {
