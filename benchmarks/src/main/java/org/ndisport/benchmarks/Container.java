@@ -41,7 +41,8 @@ public final class Container implements AutoCloseable {
 
     private static final String SYSTEM_PACKAGES = String.join(",", Stream.of("org.ndisport.api", "org.ndisport.api.port",
             "org.ndisport.api.pnp", "org.ndisport.api.data", "org.ndisport.api.miniport", "org.ndisport.api.protocol",
-            "org.ndisport.api.io", "org.ndisport.api.binding", "org.ndisport.api.runtime")
+            "org.ndisport.api.io", "org.ndisport.api.binding", "org.ndisport.api.runtime",
+            "org.ndisport.api.capture")
             .map(p -> p + ";version=1.0.0").toList()) + ",org.osgi.service.event;version=1.4.1,org.osgi.service.cm;version=1.6.1";
 
     private final Path storage;

@@ -35,7 +35,8 @@ public final class FelixHarness implements AutoCloseable {
     public static final long WAIT_SECONDS = 20;
     private static final String API_PACKAGES = String.join(",", List.of("org.ndisport.api", "org.ndisport.api.port",
             "org.ndisport.api.pnp", "org.ndisport.api.data", "org.ndisport.api.miniport", "org.ndisport.api.protocol",
-            "org.ndisport.api.io", "org.ndisport.api.binding", "org.ndisport.api.runtime")).replace(",", ";version=1.0.0,")
+            "org.ndisport.api.io", "org.ndisport.api.binding", "org.ndisport.api.runtime",
+            "org.ndisport.api.capture")).replace(",", ";version=1.0.0,")
             + ";version=1.0.0";
     /** The runtime bundles every test needs, in start order. */
     public static final List<String> RUNTIME = List.of("slf4j.api", "slf4j.simple", "function", "promise", "component",

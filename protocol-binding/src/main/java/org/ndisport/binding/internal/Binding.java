@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.ndisport.api.Irql;
 import org.ndisport.api.NdisStatus;
+import org.ndisport.api.capture.FrameDirection;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
 import org.ndisport.api.data.Oids;
@@ -213,6 +214,7 @@ final class Binding implements ProtocolBindingHandle {
             for (NetBufferList l = lists; l != null; l = l.next()) {
                 l.sourceHandle(source);
             }
+            layer.taps().observe(owner.adapter(), portNumber, FrameDirection.OUTBOUND, lists, count);
             owner.adapter().sendNetBufferLists(lists, portNumber, sendFlags);
         } finally {
             endPassingDown(marks);

@@ -12,6 +12,8 @@ import org.ndisport.api.NdisStatus;
 import org.ndisport.api.binding.AdapterEventSink;
 import org.ndisport.api.binding.BindableAdapter;
 import org.ndisport.api.binding.UnbindReason;
+import org.ndisport.api.capture.FrameDirection;
+import org.ndisport.api.capture.FrameTap;
 import org.ndisport.api.data.NetBufferList;
 import org.ndisport.api.data.OidRequest;
 import org.ndisport.api.data.StatusIndication;
@@ -50,6 +52,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
     private final CopyOnWriteArrayList<ProtocolEntry> protocols = new CopyOnWriteArrayList<>();
     private final Map<Long, ProtocolEntry> byServiceId = new ConcurrentHashMap<>();
     private final Map<BindableAdapter, AdapterBindings> adapters = new ConcurrentHashMap<>();
+    private final FrameTaps taps = new FrameTaps();
     private volatile EventDelivery events;
     private volatile long closeTimeoutNanos;
 
@@ -94,6 +97,21 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         if (entry != null) {
             unregister(entry);
         }
+    }
+
+    /** N61: a frame observer (whiteboard); optional, any number, from now on sees every frame. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindTap(FrameTap tap) {
+        taps.add(tap);
+    }
+
+    void unbindTap(FrameTap tap) {
+        taps.remove(tap);
+    }
+
+    /** The frame observers, which sends call just before their hand-off to the miniport. */
+    FrameTaps taps() {
+        return taps;
     }
 
     /**
@@ -161,6 +179,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
     @Override
     public void receive(BindableAdapter adapter, NetBufferList lists, int portNumber, int numberOfLists,
             int receiveFlags) {
+        taps.observe(adapter, portNumber, FrameDirection.INBOUND, lists, numberOfLists);
         AdapterBindings owner = adapters.get(adapter);
         if (owner == null) {
             adapter.returnNetBufferLists(lists, 0);
