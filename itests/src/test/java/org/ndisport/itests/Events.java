@@ -14,7 +14,7 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 /**
- * What the runtime posts to EventAdmin under {@code org/ndisport/}, as lines: {@code phase nicA RUNNING},
+ * What the runtime posts to EventAdmin about adapters, ports and the verifier, as lines: {@code phase nicA RUNNING},
  * {@code port loop0 1 ACTIVATED}, {@code violation R40 loop0} and {@code warning D28 nicA}. Records
  * stay readable after the engine that posted them stopped, so a test sees what a halt recorded even
  * when the verifier went away with its engine.
@@ -25,7 +25,9 @@ final class Events implements EventHandler, AutoCloseable {
 
     Events(BundleContext context) {
         Dictionary<String, Object> props = new Hashtable<>();
-        props.put(EventConstants.EVENT_TOPIC, "org/ndisport/*");
+        // the adapters' own topics: binds and unbinds (org/ndisport/binding/*) are not adapter changes
+        props.put(EventConstants.EVENT_TOPIC, new String[] {"org/ndisport/adapter/*", "org/ndisport/port/*",
+            "org/ndisport/verifier/*"});
         registration = context.registerService(EventHandler.class, this, props);
     }
 

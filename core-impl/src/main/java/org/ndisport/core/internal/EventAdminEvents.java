@@ -11,17 +11,26 @@ import org.ndisport.api.runtime.Severity;
 import org.ndisport.api.runtime.Violation;
 import org.ndisport.core.adapter.internal.RuntimeEvents;
 import org.ndisport.core.verifier.internal.RecordListener;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
  * Posts phase, port-state and verifier events to EventAdmin under {@code org/ndisport/}, when EventAdmin
- * is present and some handler listens to the topic ({@link TopicInterest}).
+ * is present and some handler listens to the topic ({@link TopicInterest}). Never called per frame.
  */
 final class EventAdminEvents implements RuntimeEvents, RecordListener {
     private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
+    private final EventPoster poster;
     private final TopicInterest interest = new TopicInterest(List.of(EventTopics.ADAPTER_PHASE,
             EventTopics.PORT_STATE, EventTopics.VIOLATION, EventTopics.WARNING));
+
+    /** Posts from its own thread, in order ({@link EventPoster}). */
+    EventAdminEvents() {
+        this(new EventPoster());
+    }
+
+    EventAdminEvents(EventPoster poster) {
+        this.poster = poster;
+    }
 
     /** Which topics registered handlers listen to. */
     TopicInterest interest() {
@@ -73,7 +82,12 @@ final class EventAdminEvents implements RuntimeEvents, RecordListener {
     private void post(String topic, Map<String, ?> properties) {
         EventAdmin admin = eventAdmin.get();
         if (admin != null) {
-            admin.postEvent(new Event(topic, properties));
+            poster.post(admin, topic, properties);
         }
+    }
+
+    /** Stops posting; events already queued are still posted. */
+    void shutdown() {
+        poster.shutdown();
     }
 }

@@ -80,6 +80,7 @@ public final class NdisEngine implements NdisRuntime {
             a.halt(HaltAction.DEVICE_STOPPED);
         }
         adapters.clear();
+        events.shutdown();
         bindThread.shutdown();
         try {
             bindThread.awaitTermination(5, TimeUnit.SECONDS);

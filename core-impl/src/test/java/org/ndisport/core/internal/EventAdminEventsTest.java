@@ -44,7 +44,7 @@ class EventAdminEventsTest {
     @Test
     @DisplayName("nothing is built or posted while no handler listens; a handler's topics turn posting on and off")
     void postsOnlyWhatSomeHandlerListensTo() {
-        EventAdminEvents events = new EventAdminEvents();
+        EventAdminEvents events = new EventAdminEvents(new EventPoster(Runnable::run));
         events.eventAdmin(admin);
         events.portStateChanged("a", 1, PortState.ACTIVATED);
         events.phaseChanged("a", AdapterPhase.P2_OPERATIONAL);

@@ -158,6 +158,9 @@ class NdisEngineTest {
         driver.handle.freePort(7);
         driver.handle.netPnPEvent(NetPnPEventNotification.portActivation(1));
         a.halt(HaltAction.DEVICE_DISABLED);
+        // N64 events are posted from the engine's own thread, in order: the last phase comes last
+        org.ndisport.core.testing.FelixHarness.awaitTrue(() -> posted.stream()
+                .anyMatch(e -> "P4_HALTED".equals(e.getProperty(EventTopics.PHASE))), "P4_HALTED posted");
 
         List<String> phases = posted.stream().filter(e -> e.getTopic().equals(EventTopics.ADAPTER_PHASE))
                 .map(e -> (String) e.getProperty(EventTopics.PHASE)).toList();

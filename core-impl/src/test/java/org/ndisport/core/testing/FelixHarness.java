@@ -37,7 +37,9 @@ public final class FelixHarness implements AutoCloseable {
             "org.ndisport.api.pnp", "org.ndisport.api.data", "org.ndisport.api.miniport", "org.ndisport.api.protocol",
             "org.ndisport.api.io", "org.ndisport.api.binding", "org.ndisport.api.runtime",
             "org.ndisport.api.capture")).replace(",", ";version=1.0.0,")
-            + ";version=1.0.0";
+            + ";version=1.0.0"
+            // the test's own EventHandlers and EventAdmins share the event package with the bundles
+            + ",org.osgi.service.event;version=1.4.1";
     /** The runtime bundles every test needs, in start order. */
     public static final List<String> RUNTIME = List.of("slf4j.api", "slf4j.simple", "function", "promise", "component",
             "scr", "configadmin", "eventadmin");
@@ -48,7 +50,12 @@ public final class FelixHarness implements AutoCloseable {
 
     /** Starts Felix and installs and starts the bundles with these keys, in order. */
     public FelixHarness(List<String> keys) throws Exception {
-        Map<String, String> config = new HashMap<>();
+        this(keys, Map.of());
+    }
+
+    /** As {@link #FelixHarness(List)}, with more framework properties (read by bundles too, e.g. EventAdmin's). */
+    public FelixHarness(List<String> keys, Map<String, String> properties) throws Exception {
+        Map<String, String> config = new HashMap<>(properties);
         config.put(Constants.FRAMEWORK_STORAGE, System.getProperty("it.felix.storage"));
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, API_PACKAGES);

@@ -24,6 +24,7 @@ import org.ndisport.api.protocol.ProtocolDriver;
 import org.ndisport.api.protocol.ProtocolDriverProperties;
 import org.ndisport.api.runtime.BindingView;
 import org.ndisport.api.runtime.Bindings;
+import org.ndisport.api.runtime.EventTopics;
 import org.ndisport.api.runtime.Violation;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -34,6 +35,10 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +59,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
     private final Map<BindableAdapter, AdapterBindings> adapters = new ConcurrentHashMap<>();
     private final FrameTaps taps = new FrameTaps();
     private volatile EventDelivery events;
+    private final BindingEvents bindingEvents = new BindingEvents();
     private volatile long closeTimeoutNanos;
 
     /** Creates the layer with its configuration; unit tests call this with {@code new}. */
@@ -73,9 +79,10 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
     @Deactivate
     void deactivate() {
         for (AdapterBindings owner : adaptersByName()) {
-            owner.adapter().exclusive(() -> closeAll(owner));
+            owner.adapter().exclusive(() -> closeAll(owner, UnbindReason.BINDING_LAYER_STOPPING.name()));
         }
         adapters.clear();
+        bindingEvents.shutdown();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -141,10 +148,35 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
             owner.adapter().exclusive(() -> {
                 Binding b = owner.bindingOf(entry);
                 if (b != null) {
-                    unbind(owner, b);
+                    unbind(owner, b, EventTopics.REASON_PROTOCOL_REMOVED);
                 }
             });
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEventAdmin(EventAdmin admin) {
+        bindingEvents.eventAdmin(admin);
+    }
+
+    void unbindEventAdmin(EventAdmin admin) {
+        bindingEvents.removeEventAdmin(admin);
+    }
+
+    /** Handlers are tracked by reference only (never obtained), for their {@code event.topics} (N36). */
+    @Reference(service = EventHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, updated = "updatedEventHandler")
+    void bindEventHandler(ServiceReference<EventHandler> handler) {
+        bindingEvents.handler(handler, handler.getProperty(EventConstants.EVENT_TOPIC));
+    }
+
+    void updatedEventHandler(ServiceReference<EventHandler> handler) {
+        bindEventHandler(handler);
+    }
+
+    void unbindEventHandler(ServiceReference<EventHandler> handler) {
+        bindingEvents.removeHandler(handler);
     }
 
     @Override
@@ -152,7 +184,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         AdapterBindings owner = new AdapterBindings(adapter);
         AdapterBindings previous = adapters.put(adapter, owner);
         if (previous != null) {
-            closeAll(previous);
+            closeAll(previous, EventTopics.REASON_READY_AGAIN);
         }
         for (ProtocolEntry p : protocols) {
             bind(owner, p);
@@ -164,7 +196,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         AdapterBindings owner = adapters.remove(adapter);
         if (owner != null) {
             LOG.debug("closing the bindings of {}: {}", adapter.name(), reason);
-            closeAll(owner);
+            closeAll(owner, reason.name());
         }
     }
 
@@ -303,6 +335,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         if (status == NdisStatus.SUCCESS) {
             b.run();
             owner.add(b);
+            bindingEvents.bound(owner.adapter().name(), protocol);
             return;
         }
         b.close();
@@ -314,9 +347,9 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
     }
 
     /** The normal unbind sequence for every binding, in binding order (D15, D34). */
-    private void closeAll(AdapterBindings owner) {
+    private void closeAll(AdapterBindings owner, String reason) {
         for (Binding b : owner.bindings()) {
-            unbind(owner, b);
+            unbind(owner, b, reason);
         }
     }
 
@@ -325,7 +358,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
      * then close, which waits (up to the PnP timeout) for the binding's sends and OIDs to complete, as
      * NdisCloseAdapterEx does. Completions that come later still reach the protocol.
      */
-    private void unbind(AdapterBindings owner, Binding b) {
+    private void unbind(AdapterBindings owner, Binding b, String reason) {
         owner.remove(b);
         b.detach();
         try {
@@ -335,6 +368,7 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         }
         b.close();
         owner.closed(b);
+        bindingEvents.unbound(owner.adapter().name(), b.protocol(), reason);
         long deadline = System.nanoTime() + closeTimeoutNanos;
         while (!b.idle() && deadline - System.nanoTime() > 0) {
             LockSupport.parkNanos(100_000);
