@@ -183,9 +183,10 @@ final class Binding implements ProtocolBindingHandle {
     @Override
     public void sendNetBufferLists(NetBufferList lists, int portNumber, int sendFlags) {
         Objects.requireNonNull(lists, "lists");
-        String refused = SendChains.refusal(lists);
-        if (refused != null) {
-            violation("N44", portNumber, "send of " + refused + ": refused, nothing sent or completed");
+        int count = SendChains.length(lists);
+        if (count < 0) {
+            violation("N44", portNumber,
+                    "send of " + SendChains.refusal(count) + ": refused, nothing sent or completed");
             return;
         }
         Lifecycle now = lifecycle;
@@ -199,7 +200,6 @@ final class Binding implements ProtocolBindingHandle {
             return;
         }
         checkIrql(portNumber);
-        int count = lists.chainLength();
         ThreadMarks marks = ThreadMarks.current();
         beginPassingDown(marks);
         try {
@@ -289,7 +289,7 @@ final class Binding implements ProtocolBindingHandle {
     /** A refused or closed send: each list completes to the protocol with {@code status}. */
     private void completeRefused(NetBufferList lists, NdisStatus status) {
         lists.setChainStatus(status);
-        layer.completeSends(this, lists, 0);
+        Completions.toProtocol(this, lists, 0);
     }
 
     /** R60 (D31): a send is made at IRQL at most DISPATCH. */

@@ -228,67 +228,14 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         }
     }
 
-    /**
-     * Completed sends go back to the binding that sent each list (its SourceHandle), in runs of
-     * consecutive lists of one binding, each list exactly once. A run no binding of this adapter sent
-     * is recorded (N54) and delivered to no one.
-     */
     @Override
     public void sendComplete(BindableAdapter adapter, NetBufferList lists, int sendCompleteFlags) {
-        NetBufferList l = lists;
-        while (l != null) {
-            Object source = l.sourceHandle();
-            NetBufferList end = l;
-            while (end.next() != null && end.next().sourceHandle() == source) {
-                end = end.next();
-            }
-            NetBufferList next = end.next();
-            end.next(null);
-            Binding b = sender(adapter, source);
-            if (b != null) {
-                for (NetBufferList c = l; c != null; c = c.next()) {
-                    b.outstanding().remove(c.ndisPortNumber(), 1);
-                }
-                completeSends(b, l, sendCompleteFlags);
-            } else {
-                stray(adapter, l.ndisPortNumber(), l.chainLength() + " send completions for lists no binding of "
-                        + adapter.name() + " sent");
-            }
-            l = next;
-        }
+        Completions.sends(adapter, lists, sendCompleteFlags);
     }
 
     @Override
     public void oidComplete(BindableAdapter adapter, OidRequest request, NdisStatus status) {
-        Binding b = sender(adapter, request.ndisSourceHandle());
-        if (b == null) {
-            stray(adapter, request.portNumber(), "OID completion for a request no binding of " + adapter.name()
-                    + " has pending: " + request);
-            return;
-        }
-        request.ndisSourceHandle(null);
-        b.outstanding().remove(request.portNumber(), 1);
-        try {
-            b.protocol().driver().oidRequestComplete(b, request, status);
-        } catch (Exception | Error e) {
-            b.callbackThrew("oidRequestComplete", Integer.toUnsignedLong(request.portNumber()), e);
-        }
-    }
-
-    /** The binding of {@code adapter} (as this layer knows it) named by a SourceHandle, or null. */
-    private Binding sender(BindableAdapter adapter, Object source) {
-        if (source instanceof Binding.Source s && s.binding().owner().adapter() == adapter) {
-            return s.binding();
-        }
-        return null;
-    }
-
-    /** N54: a completion of something the miniport was not given; recorded against its driver, dropped. */
-    private static void stray(BindableAdapter adapter, int port, String message) {
-        LOG.error("{}; not delivered", message);
-        org.ndisport.api.runtime.AdapterView view = adapter.view();
-        adapter.finding("N54", Integer.toUnsignedLong(port), view == null ? "unknown" : view.driverBundle(),
-                message + "; not delivered");
+        Completions.oid(adapter, request, status);
     }
 
     @Override
@@ -301,15 +248,6 @@ public final class BindingLayer implements AdapterEventSink, Bindings {
         List<AdapterBindings> all = new ArrayList<>(adapters.values());
         all.sort(Comparator.comparing(o -> o.adapter().name()));
         return all;
-    }
-
-    /** ProtocolSendNetBufferListsComplete for lists of {@code binding}. */
-    void completeSends(Binding binding, NetBufferList lists, int flags) {
-        try {
-            binding.protocol().driver().sendNetBufferListsComplete(binding, lists, flags);
-        } catch (Exception | Error e) {
-            binding.callbackThrew("sendNetBufferListsComplete", Integer.toUnsignedLong(lists.ndisPortNumber()), e);
-        }
     }
 
     /**

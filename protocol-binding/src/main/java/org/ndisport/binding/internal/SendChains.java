@@ -12,40 +12,44 @@ final class SendChains {
     private SendChains() {
     }
 
-    /** Why the runtime cannot take {@code lists}, or null when it can. */
-    static String refusal(NetBufferList lists) {
+    /** A received list a binding still holds. */
+    static final int HELD = -1;
+    /** A list still in a miniport's care. */
+    static final int IN_FLIGHT = -2;
+    /** Links that form a cycle. */
+    static final int CYCLIC = -3;
+
+    /**
+     * The chain's length, counted in the same walk as the checks, or {@link #HELD}, {@link #IN_FLIGHT} or
+     * {@link #CYCLIC} when the runtime cannot take it.
+     */
+    static int length(NetBufferList lists) {
         NetBufferList slow = lists;
-        NetBufferList fast = lists;
-        while (fast != null) {
-            String taken = taken(fast);
-            if (taken != null) {
-                return taken;
+        int n = 0;
+        for (NetBufferList l = lists; l != null; l = l.next()) {
+            if (l.ndisReferences() > 0) {
+                return HELD;
             }
-            fast = fast.next();
-            if (fast == null) {
-                return null;
+            if (!l.ndisInCareOf(null)) {
+                return IN_FLIGHT;
             }
-            taken = taken(fast);
-            if (taken != null) {
-                return taken;
-            }
-            fast = fast.next();
-            slow = slow.next();
-            if (fast == slow) {
-                return "a chain whose links form a cycle";
+            n++;
+            if ((n & 1) == 0) {
+                slow = slow.next();
+                if (slow == l.next()) {
+                    return CYCLIC;
+                }
             }
         }
-        return null;
+        return n;
     }
 
-    /** Why {@code l} is not the protocol's to send now, or null. */
-    private static String taken(NetBufferList l) {
-        if (l.ndisReferences() > 0) {
-            return "a received list a binding still holds";
-        }
-        if (!l.ndisInCareOf(null)) {
-            return "a list still in the miniport's care (sent and not completed yet)";
-        }
-        return null;
+    /** What a negative {@link #length} says. */
+    static String refusal(int code) {
+        return switch (code) {
+            case HELD -> "a received list a binding still holds";
+            case IN_FLIGHT -> "a list still in the miniport's care (sent and not completed yet)";
+            default -> "a chain whose links form a cycle";
+        };
     }
 }
