@@ -19,18 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ndisport.api.NdisStatus;
 import org.ndisport.api.capture.FrameTap;
 import org.ndisport.api.data.NetBufferList;
-import org.ndisport.api.miniport.HaltAction;
-import org.ndisport.api.miniport.MiniportAttributes;
 import org.ndisport.api.miniport.MiniportDriver;
 import org.ndisport.api.miniport.MiniportDriverProperties;
-import org.ndisport.api.miniport.MiniportInitParameters;
-import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.ndisport.api.protocol.ProtocolDriver;
 import org.ndisport.api.protocol.ProtocolDriverProperties;
 import org.ndisport.api.runtime.NdisRuntime;
+import org.ndisport.core.adapter.internal.ScriptedMiniport;
 import org.ndisport.core.testing.FelixHarness;
 import org.osgi.framework.ServiceReference;
 
@@ -44,26 +40,8 @@ class CaptureInFelixIT {
     Path dir;
     private FelixHarness felix;
     private final List<String> log = new CopyOnWriteArrayList<>();
-    private volatile NdisMiniportHandle handle;
-
-    /** A miniport for virtual adapters that keeps its handle and completes every send. */
-    private final class Driver implements MiniportDriver {
-        @Override
-        public NdisStatus initialize(NdisMiniportHandle h, MiniportInitParameters parameters) {
-            h.setMiniportAttributes(MiniportAttributes.registration());
-            handle = h;
-            return NdisStatus.SUCCESS;
-        }
-
-        @Override
-        public void halt(NdisMiniportHandle h, HaltAction action) {
-        }
-
-        @Override
-        public void sendNetBufferLists(NdisMiniportHandle h, NetBufferList lists, int port, int flags) {
-            h.sendNetBufferListsComplete(lists, 0);
-        }
-    }
+    /** The virtual adapters' driver; the test acts through its handle. */
+    private final ScriptedMiniport driver = new ScriptedMiniport();
 
     @BeforeEach
     void start() throws Exception {
@@ -72,10 +50,10 @@ class CaptureInFelixIT {
         felix = new FelixHarness(keys);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(MiniportDriverProperties.DRIVER_NAME, "it-driver");
-        felix.context().registerService(MiniportDriver.class, new Driver(), props);
+        felix.context().registerService(MiniportDriver.class, driver, props);
         felix.createAdapterConfiguration("vnic0", "it-driver", Map.of());
         NdisRuntime runtime = felix.waitFor(NdisRuntime.class);
-        awaitTrue(() -> handle != null && runtime.adapter("vnic0").isPresent(), "vnic0 initialized");
+        awaitTrue(() -> driver.handle != null && runtime.adapter("vnic0").isPresent(), "vnic0 initialized");
         Dictionary<String, Object> p = new Hashtable<>();
         p.put(ProtocolDriverProperties.PROTOCOL_NAME, "p1");
         felix.context().registerService(ProtocolDriver.class, new RecordingProtocol("p1", log), p);
@@ -118,8 +96,8 @@ class CaptureInFelixIT {
         String started = capture("start", file.toString(), "vnic0:0");
         assertTrue(started.startsWith("capturing to " + file), started);
         assertEquals(1, felix.context().getServiceReferences(FrameTap.class.getName(), null).length);
-        handle.indicateReceiveNetBufferLists(NetBufferList.copyOf(new byte[60]), 0, 1, 0);
-        handle.indicateReceiveNetBufferLists(NetBufferList.copyOf(new byte[61]), 0, 1, 0);
+        driver.handle.indicateReceiveNetBufferLists(NetBufferList.copyOf(new byte[60]), 0, 1, 0);
+        driver.handle.indicateReceiveNetBufferLists(NetBufferList.copyOf(new byte[61]), 0, 1, 0);
         String stopped = capture("stop");
         assertTrue(stopped.contains("2 frames written, 0 dropped"), stopped);
         assertNull(felix.context().getServiceReferences(FrameTap.class.getName(), null), "no tap after the capture");

@@ -20,18 +20,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.NdisStatus;
 import org.ndisport.api.data.NetBufferList;
-import org.ndisport.api.miniport.HaltAction;
-import org.ndisport.api.miniport.MiniportAttributes;
 import org.ndisport.api.miniport.MiniportDriver;
 import org.ndisport.api.miniport.MiniportDriverProperties;
-import org.ndisport.api.miniport.MiniportInitParameters;
-import org.ndisport.api.miniport.NdisMiniportHandle;
 import org.ndisport.api.pnp.NetPnPEventNotification;
 import org.ndisport.api.port.PortCharacteristics;
 import org.ndisport.api.protocol.ProtocolDriver;
 import org.ndisport.api.protocol.ProtocolDriverProperties;
 import org.ndisport.api.runtime.EventTopics;
 import org.ndisport.api.runtime.NdisRuntime;
+import org.ndisport.core.adapter.internal.ScriptedMiniport;
 import org.ndisport.core.testing.FelixHarness;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
@@ -62,7 +59,9 @@ class EventTopicsInFelixIT {
     Object configuration;
     final List<String> log = new CopyOnWriteArrayList<>();
     final Map<String, RecordingProtocol> protocols = new java.util.concurrent.ConcurrentHashMap<>();
-    volatile NdisMiniportHandle handle;
+    /** The virtual adapters' driver (sends complete NOT_SUPPORTED, as by default); the test acts through
+     * its handle. */
+    private final ScriptedMiniport driver = scriptedDriver();
 
     private static Map<String, Class<?>> verifierShape() {
         return Map.of(EventTopics.ADAPTER, String.class, EventTopics.PORT, Long.class, EventTopics.RULE, String.class,
@@ -70,18 +69,10 @@ class EventTopicsInFelixIT {
                 EventTopics.SEQUENCE, Long.class);
     }
 
-    /** A miniport for virtual adapters that keeps its handle, so the test acts as the driver. */
-    private final class Driver implements MiniportDriver {
-        @Override
-        public NdisStatus initialize(NdisMiniportHandle h, MiniportInitParameters parameters) {
-            h.setMiniportAttributes(MiniportAttributes.registration());
-            handle = h;
-            return NdisStatus.SUCCESS;
-        }
-
-        @Override
-        public void halt(NdisMiniportHandle h, HaltAction action) {
-        }
+    private static ScriptedMiniport scriptedDriver() {
+        ScriptedMiniport m = new ScriptedMiniport();
+        m.sendCompletion = NdisStatus.NOT_SUPPORTED;
+        return m;
     }
 
     @BeforeEach
@@ -95,9 +86,9 @@ class EventTopicsInFelixIT {
         recorder = new TopicRecorder(felix.context());
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(MiniportDriverProperties.DRIVER_NAME, "ev-driver");
-        felix.context().registerService(MiniportDriver.class, new Driver(), props);
+        felix.context().registerService(MiniportDriver.class, driver, props);
         configuration = felix.createAdapterConfiguration("vnic0", "ev-driver", Map.of());
-        awaitTrue(() -> handle != null && runtime.adapter("vnic0").isPresent(), "vnic0 initialized");
+        awaitTrue(() -> driver.handle != null && runtime.adapter("vnic0").isPresent(), "vnic0 initialized");
     }
 
     @AfterEach
@@ -257,7 +248,7 @@ class EventTopicsInFelixIT {
 
         for (int i = 0; i < 1000; i++) {
             p.handle("vnic0").sendNetBufferLists(NetBufferList.copyOf(new byte[] {1, 2, 3}), n, 0);
-            handle.indicateReceiveNetBufferLists(NetBufferList.copyOf(new byte[] {4, 5, 6}), n, 1, 0);
+            driver.handle.indicateReceiveNetBufferLists(NetBufferList.copyOf(new byte[] {4, 5, 6}), n, 1, 0);
         }
         assertEquals(1000, p.sendCompletions.size());
         assertEquals(1000, p.received.get());
@@ -278,19 +269,19 @@ class EventTopicsInFelixIT {
     }
 
     int allocate() {
-        return handle.allocatePort(PortCharacteristics.forAllocation()).portNumber();
+        return driver.handle.allocatePort(PortCharacteristics.forAllocation()).portNumber();
     }
 
     void activate(int n) {
-        assertEquals(NdisStatus.SUCCESS, handle.netPnPEvent(NetPnPEventNotification.portActivation(n)));
+        assertEquals(NdisStatus.SUCCESS, driver.handle.netPnPEvent(NetPnPEventNotification.portActivation(n)));
     }
 
     void deactivate(int n) {
-        assertEquals(NdisStatus.SUCCESS, handle.netPnPEvent(NetPnPEventNotification.portDeactivation(n)));
+        assertEquals(NdisStatus.SUCCESS, driver.handle.netPnPEvent(NetPnPEventNotification.portDeactivation(n)));
     }
 
     void free(int n) {
-        assertEquals(NdisStatus.SUCCESS, handle.freePort(n));
+        assertEquals(NdisStatus.SUCCESS, driver.handle.freePort(n));
     }
 
     List<Event> portEvents(int n) {
