@@ -11,6 +11,8 @@ import org.ndisport.api.runtime.Severity;
 import org.ndisport.api.runtime.Violation;
 import org.ndisport.core.adapter.internal.RuntimeEvents;
 import org.ndisport.core.verifier.internal.RecordListener;
+import org.ndisport.events.internal.EventPoster;
+import org.ndisport.events.internal.TopicInterest;
 import org.osgi.service.event.EventAdmin;
 
 /**
@@ -25,7 +27,7 @@ final class EventAdminEvents implements RuntimeEvents, RecordListener {
 
     /** Posts from its own thread, in order ({@link EventPoster}). */
     EventAdminEvents() {
-        this(new EventPoster());
+        this(new EventPoster("ndisport-events"));
     }
 
     EventAdminEvents(EventPoster poster) {

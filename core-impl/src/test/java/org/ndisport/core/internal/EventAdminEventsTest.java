@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.ndisport.api.runtime.AdapterPhase;
 import org.ndisport.api.runtime.EventTopics;
 import org.ndisport.api.runtime.PortState;
+import org.ndisport.events.internal.EventPoster;
+import org.ndisport.events.internal.TopicInterest;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.ndisport.events.internal.EventPoster;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -42,7 +43,7 @@ class EventPosterTest {
     @Test
     @DisplayName("N64 events are posted with postEvent from one ndisport-events thread, in the order they were queued")
     void n64_oneThreadQueueOrder() throws InterruptedException {
-        EventPoster poster = new EventPoster();
+        EventPoster poster = new EventPoster("ndisport-events");
         RecordingAdmin admin = new RecordingAdmin();
         for (int i = 0; i < EVENTS; i++) {
             poster.post(admin, "org/ndisport/port/STATE", Map.of("n", i));
@@ -81,7 +82,7 @@ class EventPosterTest {
     @Test
     @DisplayName("N64 after shutdown an event is dropped without an error; queued ones were still posted")
     void n64_afterShutdownDropped() throws InterruptedException {
-        EventPoster poster = new EventPoster();
+        EventPoster poster = new EventPoster("ndisport-events");
         RecordingAdmin admin = new RecordingAdmin();
         for (int i = 0; i < EVENTS; i++) {
             poster.post(admin, "t", Map.of("n", i));

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ndisport.api.runtime.EventTopics;
+import org.ndisport.events.internal.TopicInterest;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -37,11 +38,11 @@ class BindingEventsTest {
     @Test
     @DisplayName("N65 topic patterns as EventAdmin matches them: exact, prefix/*, *")
     void n65_topicPatterns() {
-        assertTrue(BindingEvents.matches("org/ndisport/*", EventTopics.BINDING_BOUND));
-        assertTrue(BindingEvents.matches("*", EventTopics.BINDING_UNBOUND));
-        assertTrue(BindingEvents.matches(EventTopics.BINDING_BOUND, EventTopics.BINDING_BOUND));
-        assertFalse(BindingEvents.matches("org/ndisport/port/*", EventTopics.BINDING_BOUND));
-        assertFalse(BindingEvents.matches("org/ndisport/binding", EventTopics.BINDING_BOUND));
+        assertTrue(TopicInterest.matches("org/ndisport/*", EventTopics.BINDING_BOUND));
+        assertTrue(TopicInterest.matches("*", EventTopics.BINDING_UNBOUND));
+        assertTrue(TopicInterest.matches(EventTopics.BINDING_BOUND, EventTopics.BINDING_BOUND));
+        assertFalse(TopicInterest.matches("org/ndisport/port/*", EventTopics.BINDING_BOUND));
+        assertFalse(TopicInterest.matches("org/ndisport/binding", EventTopics.BINDING_BOUND));
     }
 
     @Test

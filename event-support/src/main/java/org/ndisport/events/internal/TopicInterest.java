@@ -1,4 +1,4 @@
-package org.ndisport.core.internal;
+package org.ndisport.events.internal;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,36 +13,36 @@ import java.util.concurrent.ConcurrentHashMap;
  * An event no handler listens to would be discarded by EventAdmin anyway; not building it keeps the port
  * and phase hot paths free of EventAdmin work when nobody listens. Thread safe; reads take no lock.
  */
-final class TopicInterest {
+public final class TopicInterest {
     private final Map<Object, List<String>> handlers = new ConcurrentHashMap<>();
     private volatile Map<String, Boolean> interest = Map.of();
     private final List<String> topics;
 
     /** Interest in these topics is tracked. */
-    TopicInterest(List<String> topics) {
+    public TopicInterest(List<String> topics) {
         this.topics = List.copyOf(topics);
         recompute();
     }
 
     /** A handler (keyed by its service reference or id) listens to {@code eventTopics} (String, String[] or collection). */
-    void put(Object handler, Object eventTopics) {
+    public void put(Object handler, Object eventTopics) {
         handlers.put(handler, patterns(eventTopics));
         recompute();
     }
 
     /** The handler is gone. */
-    void remove(Object handler) {
+    public void remove(Object handler) {
         handlers.remove(handler);
         recompute();
     }
 
     /** True when some handler listens to {@code topic}. */
-    boolean wanted(String topic) {
+    public boolean wanted(String topic) {
         return interest.getOrDefault(topic, Boolean.FALSE);
     }
 
     /** EventAdmin topic matching: exact, {@code *}, or {@code prefix/*} for any topic below prefix. */
-    static boolean matches(String pattern, String topic) {
+    public static boolean matches(String pattern, String topic) {
         if (pattern.equals("*") || pattern.equals(topic)) {
             return true;
         }

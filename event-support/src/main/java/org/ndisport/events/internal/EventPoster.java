@@ -1,4 +1,4 @@
-package org.ndisport.core.internal;
+package org.ndisport.events.internal;
 
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -16,31 +16,31 @@ import org.slf4j.LoggerFactory;
  * Hands events to EventAdmin's {@code postEvent} from one thread, in the order they were given (N64).
  * EventAdmin keeps only the order of events posted by one thread, and the engine changes one port from
  * several threads; posting them all from one thread keeps every source's events in order. The caller
- * only queues, so neither a slow handler nor a failing EventAdmin reaches the port path.
+ * only queues, so neither a slow handler nor a failing EventAdmin reaches the port path. Shared by
+ * core-impl and protocol-binding, each of which carries its own private copy of this package.
  */
-final class EventPoster {
+public final class EventPoster {
     private static final Logger LOG = LoggerFactory.getLogger(EventPoster.class);
 
     private final AtomicReference<EventAdmin> warned = new AtomicReference<>();
     private final Executor executor;
 
-    /** Posts from a single "ndisport-events" thread that exists only while there is something to post. */
-    EventPoster() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "ndisport-events");
+    /** Posts from a single thread named {@code threadName} that exists only while there is something to post. */
+    public EventPoster(String threadName) {
+        this.executor = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
-        this.executor = pool;
     }
 
     /** Posts with {@code executor} (unit tests: {@code Runnable::run}). */
-    EventPoster(Executor executor) {
+    public EventPoster(Executor executor) {
         this.executor = executor;
     }
 
     /** Queues {@code topic} with {@code properties} for {@code admin}. */
-    void post(EventAdmin admin, String topic, Map<String, ?> properties) {
+    public void post(EventAdmin admin, String topic, Map<String, ?> properties) {
         Event event = new Event(topic, properties);
         try {
             executor.execute(() -> deliver(admin, event));
@@ -50,7 +50,7 @@ final class EventPoster {
     }
 
     /** Stops taking events; those already queued are still posted. */
-    void shutdown() {
+    public void shutdown() {
         if (executor instanceof ThreadPoolExecutor pool) {
             pool.shutdown();
         }
